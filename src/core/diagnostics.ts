@@ -1,0 +1,36 @@
+/** A problem found in a document, with the place it points at. */
+export type Severity = 'error' | 'warning' | 'info';
+
+export type DiagnosticCode =
+  | 'xml-malformed'
+  | 'xml-entity'
+  | 'no-disk'
+  | 'unknown-disk-type'
+  | 'quorum-no-members'
+  | 'quorum-threshold-missing'
+  | 'quorum-threshold-range'
+  | 'quorum-in-libvirt'
+  | 'blkverify-needs-two'
+  | 'backing-type-missing'
+  | 'backing-format-missing'
+  | 'backing-source-missing'
+  | 'backing-siblings'
+  | 'raw-with-backing'
+  | 'duplicate-image'
+  | 'relative-path'
+  | 'index-invalid'
+  | 'chain-deep'
+  | 'node-name-illegal'
+  | 'alias-ignored';
+
+export interface Diagnostic {
+  readonly severity: Severity;
+  readonly code: DiagnosticCode;
+  readonly message: string;
+  /** 1-based line and column of the offending element (1:1 when it has no place in the text). */
+  readonly line: number;
+  readonly col: number;
+  /** The node it is about, when there is one: disk index and the node's editor uid. */
+  readonly disk?: number;
+  readonly node?: string;
+}

@@ -1,0 +1,156 @@
+/**
+ * DomainDoc -> XML tree in a dialect (domain.md §3). Pieces the model types
+ * (type, format, threshold, ids, positions) are rewritten from the model;
+ * everything else is written back as it was read, in its original order.
+ */
+import type { Attr, XmlElement, XmlNode } from '../xml/tree';
+import { withAttr, withAttrAfter } from '../xml/tree';
+import type { DiskDef, DomainDoc, Slot, SrcNode } from './types';
+import { isMark } from './types';
+import { postorder, preorder } from './walk';
+import { replaceAt } from './read';
+
+interface EmitContext {
+  readonly dialect: DomainDoc['dialect'];
+  readonly running: boolean;
+  readonly positions: Map<SrcNode, number>;
+}
+
+export function emitDocument(doc: DomainDoc): XmlNode[] {
+  let tree: readonly XmlNode[] = doc.tree;
+  doc.disks.forEach((disk, i) => {
+    tree = replaceAt(tree, doc.diskPaths[i]!, emitDisk(doc, disk));
+  });
+  return tree as XmlNode[];
+}
+
+export function emitDisk(doc: DomainDoc, disk: DiskDef): XmlElement {
+  const positions = new Map<SrcNode, number>();
+  for (const v of preorder(disk.src)) positions.set(v.node, v.position);
+  const ctx: EmitContext = { dialect: doc.dialect, running: doc.state === 'running', positions };
+
+  // Build backing-store elements bottom-up so no recursion is needed.
+  const built = new Map<SrcNode, XmlElement>();
+  for (const node of postorder(disk.src)) {
+    if (node === disk.src) continue;
+    built.set(node, { kind: 'element', name: 'backingStore', attrs: layerAttrs(node, ctx), children: body(node, ctx, built, false) });
+  }
+
+  const top = disk.src;
+  const pieces = topPieces(top, ctx, built);
+  const children: XmlNode[] = [];
+  const used = new Set<string>();
+  let lastMark = -1;
+  for (const c of disk.children) {
+    if (isMark(c)) {
+      used.add(c.mark);
+      children.push(...(pieces.get(c.mark) ?? []));
+      lastMark = children.length;
+    } else children.push(c);
+  }
+  // Pieces the disk had no place for (a layer that became the top) go after the last one written.
+  const rest: XmlNode[] = [];
+  for (const s of slotsOf(top)) {
+    const key = slotKey(s);
+    if (!used.has(key)) rest.push(...(pieces.get(key) ?? []));
+  }
+  children.splice(lastMark < 0 ? 0 : lastMark, 0, ...rest);
+
+  let attrs: readonly Attr[] = top.type === null ? withAttr(disk.attrs, 'type', null) : disk.attrs;
+  if (top.type !== null) attrs = attrs.some(([k]) => k === 'type') ? withAttr(attrs, 'type', top.type) : [['type', top.type], ...attrs];
+  return { kind: 'element', name: 'disk', attrs, children };
+}
+
+function slotKey(s: Slot): string {
+  return typeof s === 'string' ? s : `x${s.x}`;
+}
+
+/** The node's slots in the order read, with pieces it gained appended in canonical order. */
+function slotsOf(node: SrcNode): Slot[] {
+  const out: Slot[] = [];
+  const has = new Set<string>();
+  for (const s of node.order) {
+    if (typeof s !== 'string' && s.x >= node.extras.length) continue;
+    out.push(s);
+    has.add(slotKey(s));
+  }
+  const add = (s: Slot): void => {
+    if (!has.has(slotKey(s))) out.push(s);
+  };
+  const backingAt = out.findIndex((s) => s === 'backing');
+  if (!has.has('format')) out.splice(backingAt < 0 ? out.length : backingAt, 0, 'format');
+  if (!has.has('source')) {
+    const afterFormat = out.indexOf('format') + 1;
+    out.splice(afterFormat, 0, 'source');
+  }
+  node.extras.forEach((_, x) => add({ x }));
+  add('backing');
+  return out;
+}
+
+function pieceNodes(node: SrcNode, slot: Slot, ctx: EmitContext, built: Map<SrcNode, XmlElement>, isTop: boolean): XmlNode[] {
+  if (typeof slot !== 'string') return [node.extras[slot.x]!];
+  if (slot === 'format') {
+    const f = formatElement(node, ctx, isTop);
+    return f ? [f] : [];
+  }
+  if (slot === 'source') {
+    const s = sourceElement(node, ctx, isTop);
+    return s ? [s] : [];
+  }
+  if (node.backing.length > 0) return node.backing.map((b) => built.get(b)!);
+  return node.end === 'terminated' ? [{ kind: 'element', name: 'backingStore', attrs: [], children: [] }] : [];
+}
+
+function body(node: SrcNode, ctx: EmitContext, built: Map<SrcNode, XmlElement>, isTop: boolean): XmlNode[] {
+  const out: XmlNode[] = [];
+  for (const s of slotsOf(node)) out.push(...pieceNodes(node, s, ctx, built, isTop));
+  return out;
+}
+
+function topPieces(top: SrcNode, ctx: EmitContext, built: Map<SrcNode, XmlElement>): Map<string, XmlNode[]> {
+  const m = new Map<string, XmlNode[]>();
+  for (const s of slotsOf(top)) m.set(slotKey(s), pieceNodes(top, s, ctx, built, true));
+  return m;
+}
+
+function idAttrValue(node: SrcNode, ctx: EmitContext): string | null {
+  if (!ctx.running || node.id === null) return null;
+  return ctx.dialect === 'libvirt' ? String(node.id) : `[${node.id}]`;
+}
+
+function layerAttrs(node: SrcNode, ctx: EmitContext): readonly Attr[] {
+  let attrs = withAttr(node.attrs, 'node', null);
+  attrs = node.type === null ? withAttr(attrs, 'type', null) : attrs.some(([k]) => k === 'type') ? withAttr(attrs, 'type', node.type) : [['type', node.type], ...attrs];
+  const index = ctx.dialect === 'libvirt' ? idAttrValue(node, ctx) : String(ctx.positions.get(node));
+  return index === null ? withAttr(attrs, 'index', null) : withAttrAfter(attrs, 'index', index, 'type');
+}
+
+function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElement | null {
+  const f = node.formatEl;
+  if (!f && node.format === null && node.threshold === null && idAttrValue(node, ctx) === null) return null;
+  let name = f?.name ?? 'driver';
+  let attrs: readonly Attr[] = f?.attrs ?? [];
+  if (!isTop) {
+    name = ctx.dialect === 'libvirt' ? 'format' : 'driver';
+  }
+  if (name === 'driver') {
+    if (!attrs.some(([k]) => k === 'name')) attrs = [['name', 'qemu'], ...attrs];
+  } else attrs = withAttr(attrs, 'name', null);
+  attrs = node.format === null ? withAttr(attrs, 'type', null) : withAttrAfter(attrs, 'type', node.format, 'name');
+  attrs = withAttr(attrs, 'threshold', node.threshold);
+  if (node.threshold !== null) attrs = withAttrAfter(attrs, 'threshold', node.threshold, 'type');
+  const id = ctx.dialect === 'proposal' ? idAttrValue(node, ctx) : null;
+  attrs = id === null ? withAttr(attrs, 'node', null) : withAttr(attrs, 'node', id);
+  if (attrs.length === 0 && (f?.children.length ?? 0) === 0) return null;
+  return { kind: 'element', name, attrs, children: f?.children ?? [] };
+}
+
+function sourceElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElement | null {
+  const s = node.source;
+  if (!s) return null;
+  if (!isTop || ctx.dialect !== 'libvirt') return s;
+  const id = idAttrValue(node, ctx);
+  const attrs = withAttr(s.attrs, 'index', id);
+  return attrs === s.attrs ? s : { ...s, attrs };
+}

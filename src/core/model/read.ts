@@ -1,0 +1,279 @@
+/**
+ * XML tree -> DomainDoc. Finds the disks (the root <disk>, or the <disk>
+ * children of any <devices>), detects the dialect (domain.md §3), reads each
+ * disk's source tree iteratively, and takes ids from the input when it has
+ * them (running) or numbers it fresh (offline).
+ */
+import type { Attr, Loc, XmlElement, XmlNode } from '../xml/tree';
+import { getAttr } from '../xml/tree';
+import type { Dialect, DiskDef, DomainDoc, FormatElement, Slot, SrcMark, SrcNode } from './types';
+import type { Diagnostic } from '../diagnostics';
+import { freshNumbering, countersFromIds } from '../numbers/ids';
+import { newUid } from './uid';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+const EMPTY_DISK: XmlElement = { kind: 'element', name: 'disk', attrs: [], children: [] };
+
+export interface ReadResult {
+  readonly doc: DomainDoc;
+  /** Problems found while reading that the model cannot hold (a malformed index). */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Child-index paths to the modelled disks, without descending into disks. */
+export function findDiskPaths(nodes: readonly XmlNode[]): number[][] {
+  const paths: number[][] = [];
+  const rootIdx = nodes.findIndex((n) => n.kind === 'element');
+  const root = nodes[rootIdx] as XmlElement | undefined;
+  if (!root) return paths;
+  if (root.name === 'disk') return [[rootIdx]];
+  const stack: { e: XmlElement; path: number[] }[] = [{ e: root, path: [rootIdx] }];
+  while (stack.length > 0) {
+    const { e, path } = stack.pop()!;
+    const inDevices = e.name === 'devices';
+    for (let i = e.children.length - 1; i >= 0; i--) {
+      const c = e.children[i]!;
+      if (c.kind !== 'element') continue;
+      if (c.name === 'disk') {
+        if (inDevices) paths.push([...path, i]);
+        continue; // never walk into a disk: chains can be thousands deep
+      }
+      stack.push({ e: c, path: [...path, i] });
+    }
+  }
+  return paths.sort(comparePaths);
+}
+
+function comparePaths(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+export function elementAt(nodes: readonly XmlNode[], path: readonly number[]): XmlElement {
+  let cur = nodes[path[0]!] as XmlElement;
+  for (let i = 1; i < path.length; i++) cur = cur.children[path[i]!] as XmlElement;
+  return cur;
+}
+
+/** Replaces the element at `path`, copying only the elements along the path. */
+export function replaceAt(nodes: readonly XmlNode[], path: readonly number[], value: XmlElement): XmlNode[] {
+  const out = nodes.slice();
+  const chain: XmlElement[] = [];
+  let cur = nodes[path[0]!] as XmlElement;
+  for (let i = 1; i < path.length; i++) {
+    chain.push(cur);
+    cur = cur.children[path[i]!] as XmlElement;
+  }
+  let next: XmlElement = value;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const children = chain[i]!.children.slice();
+    children[path[i + 1]!] = next;
+    next = { ...chain[i]!, children };
+  }
+  out[path[0]!] = next;
+  return out;
+}
+
+/** domain.md §3: the proposal dialect has a quorum, node=, path= on a file source, sibling backing stores, or a <driver> on a layer. */
+export function detectDialect(disks: readonly XmlElement[]): Dialect {
+  const stack: { e: XmlElement; layer: boolean }[] = disks.map((e) => ({ e, layer: false }));
+  while (stack.length > 0) {
+    const { e, layer } = stack.pop()!;
+    if (getAttr(e, 'type') === 'quorum' || getAttr(e, 'node') !== null) return 'proposal';
+    let stores = 0;
+    for (const c of e.children) {
+      if (c.kind !== 'element') continue;
+      if (c.name === 'backingStore') {
+        if (c.attrs.length > 0 || c.children.length > 0) stores++;
+        stack.push({ e: c, layer: true });
+      } else if (c.name === 'driver' || c.name === 'format') {
+        if (getAttr(c, 'node') !== null || getAttr(c, 'type') === 'quorum') return 'proposal';
+        if (layer && c.name === 'driver') return 'proposal';
+      } else if (c.name === 'source') {
+        const t = getAttr(e, 'type');
+        if ((t === 'file' || t === null) && getAttr(c, 'path') !== null && getAttr(c, 'file') === null) return 'proposal';
+      }
+    }
+    if (stores > 1) return 'proposal';
+  }
+  return 'libvirt';
+}
+
+/** An empty `<backingStore/>` (no type, no content) ends a chain; libvirt reads it so. */
+function isTerminator(e: XmlElement): boolean {
+  return e.children.length === 0 && getAttr(e, 'type') === null;
+}
+
+interface RawId {
+  text: string;
+  loc: Loc | undefined;
+}
+
+export function readDocument(nodes: readonly XmlNode[]): ReadResult {
+  const diagnostics: Diagnostic[] = [];
+  const paths = findDiskPaths(nodes);
+  const diskEls = paths.map((p) => elementAt(nodes, p));
+  const dialect = detectDialect(diskEls);
+  const rawIds = new Map<SrcNode, RawId>();
+  let tree: readonly XmlNode[] = nodes;
+  const disks: DiskDef[] = [];
+  for (let i = 0; i < diskEls.length; i++) {
+    disks.push(readDisk(diskEls[i]!, dialect, rawIds));
+    tree = replaceAt(tree, paths[i]!, EMPTY_DISK);
+  }
+  // Ids: a document with any is running, and keeps them as given (domain.md §2).
+  const ids = new Map<SrcNode, number>();
+  for (const [node, raw] of rawIds) {
+    const n = parseId(raw.text, dialect);
+    if (n === null) {
+      const what = dialect === 'libvirt' ? `index='${raw.text}'` : `node='${raw.text}'`;
+      const want = dialect === 'libvirt' ? 'a positive integer' : "'[N]' with N a whole number";
+      diagnostics.push({
+        severity: 'error',
+        code: 'index-invalid',
+        message: `${what} is not ${want}; the id was ignored.`,
+        line: raw.loc?.line ?? 1,
+        col: raw.loc?.col ?? 1,
+      });
+    } else ids.set(node, n);
+  }
+  const running = ids.size > 0;
+  let doc: DomainDoc = { dialect, state: running ? 'running' : 'offline', tree, diskPaths: paths, disks, counter: 1 };
+  if (running) {
+    doc = { ...doc, disks: disks.map((d) => assignIds(d, ids)) };
+    doc = countersFromIds(doc);
+  } else {
+    doc = freshNumbering(doc);
+  }
+  return { doc, diagnostics };
+}
+
+function parseId(text: string, dialect: Dialect): number | null {
+  if (dialect === 'libvirt') return /^[1-9][0-9]*$/.test(text.trim()) ? Number(text.trim()) : null;
+  const m = /^\[(\d+)\]$/.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+function assignIds(disk: DiskDef, ids: Map<SrcNode, number>): DiskDef {
+  // Nodes were built mutable; setting ids in place before anyone else sees them is safe.
+  const stack: SrcNode[] = [disk.src];
+  while (stack.length > 0) {
+    const n = stack.pop()! as Mutable<SrcNode>;
+    n.id = ids.get(n) ?? null;
+    for (const b of n.backing) stack.push(b);
+  }
+  return disk;
+}
+
+function readDisk(diskEl: XmlElement, dialect: Dialect, rawIds: Map<SrcNode, RawId>): DiskDef {
+  const children: (XmlNode | SrcMark)[] = [];
+  const marked = new Set<string>();
+  for (const c of diskEl.children) {
+    const piece = c.kind === 'element' ? pieceOf(c.name) : null;
+    if (piece === null) children.push(c);
+    else if (!marked.has(piece)) {
+      marked.add(piece);
+      children.push({ mark: piece });
+    }
+  }
+  const src = readSources(diskEl, dialect, rawIds);
+  return { uid: newUid('d'), attrs: diskEl.attrs, children, src, counter: 0, loc: diskEl.loc ?? null };
+}
+
+function pieceOf(name: string): 'format' | 'source' | 'backing' | null {
+  if (name === 'driver' || name === 'format') return 'format';
+  if (name === 'source') return 'source';
+  if (name === 'backingStore') return 'backing';
+  return null;
+}
+
+/** Reads the source tree rooted at a `<disk>`, iteratively (pre-order). */
+function readSources(diskEl: XmlElement, dialect: Dialect, rawIds: Map<SrcNode, RawId>): SrcNode {
+  const top = readOne(diskEl, true, dialect, rawIds);
+  const stack: { node: Mutable<SrcNode>; el: XmlElement }[] = [{ node: top.node, el: diskEl }];
+  while (stack.length > 0) {
+    const { node, el } = stack.pop()!;
+    const backing: SrcNode[] = [];
+    const pending: { node: Mutable<SrcNode>; el: XmlElement }[] = [];
+    for (const c of el.children) {
+      if (c.kind !== 'element' || c.name !== 'backingStore') continue;
+      if (isTerminator(c)) {
+        node.end = 'terminated';
+        continue;
+      }
+      const child = readOne(c, false, dialect, rawIds);
+      backing.push(child.node);
+      pending.push({ node: child.node, el: c });
+    }
+    node.backing = backing;
+    for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]!);
+  }
+  return top.node;
+}
+
+function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<SrcNode, RawId>): { node: Mutable<SrcNode> } {
+  const type = getAttr(el, 'type');
+  let formatEl: FormatElement | null = null;
+  let source: XmlElement | null = null;
+  const extras: XmlNode[] = [];
+  const order: Slot[] = [];
+  let idText: RawId | null = null;
+  for (const c of el.children) {
+    if (c.kind === 'element' && (c.name === 'driver' || c.name === 'format') && formatEl === null) {
+      formatEl = { name: c.name, attrs: c.attrs, children: c.children };
+      order.push('format');
+      const node = getAttr(c, 'node');
+      if (dialect === 'proposal' && node !== null) idText = { text: node, loc: c.loc };
+    } else if (c.kind === 'element' && c.name === 'source' && source === null) {
+      source = readSource(c, type, dialect, isTop, (t) => (idText = { text: t, loc: c.loc }));
+      order.push('source');
+    } else if (c.kind === 'element' && c.name === 'backingStore') {
+      if (!order.includes('backing')) order.push('backing');
+    } else if (!isTop) {
+      order.push({ x: extras.length });
+      extras.push(c);
+    }
+  }
+  if (!isTop) {
+    const attrId = dialect === 'libvirt' ? getAttr(el, 'index') : getAttr(el, 'node');
+    if (attrId !== null && idText === null) idText = { text: attrId, loc: el.loc };
+  }
+  const node: Mutable<SrcNode> = {
+    uid: newUid('n'),
+    id: null,
+    type,
+    format: formatEl ? getAttr(formatEl, 'type') : null,
+    threshold: formatEl ? getAttr(formatEl, 'threshold') : null,
+    formatEl,
+    source,
+    backing: [],
+    end: 'open',
+    attrs: isTop ? [] : el.attrs,
+    extras,
+    order,
+    loc: el.loc ?? null,
+  };
+  if (idText) rawIds.set(node, idText);
+  return { node };
+}
+
+/** Strips the libvirt id from `<source index>` and reads the proposal's `path=` as a file path. */
+function readSource(
+  c: XmlElement,
+  type: string | null,
+  dialect: Dialect,
+  isTop: boolean,
+  onId: (text: string) => void,
+): XmlElement {
+  let attrs: readonly Attr[] = c.attrs;
+  const index = getAttr(c, 'index');
+  if (index !== null && dialect === 'libvirt' && isTop) {
+    onId(index);
+    attrs = attrs.filter(([k]) => k !== 'index');
+  }
+  if ((type === 'file' || type === null) && getAttr(c, 'file') === null && getAttr(c, 'path') !== null) {
+    attrs = attrs.map(([k, v]) => (k === 'path' ? (['file', v] as const) : ([k, v] as const)));
+  }
+  return attrs === c.attrs ? c : { ...c, attrs };
+}

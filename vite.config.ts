@@ -1,0 +1,29 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  build: {
+    sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // Vite 8 / rolldown: `codeSplitting.groups` replaces Rollup's
+        // `manualChunks`. Vendor code goes to its own chunks so app changes
+        // do not invalidate them; higher priority wins.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|codemirror|crelt|style-mod|w3c-keyname)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'node',
+    include: ['test/**/*.test.ts'],
+    // The JSON reporter is added on the command line (scripts/test-all.sh).
+  },
+});
