@@ -85,7 +85,7 @@ export function detectDialect(disks: readonly XmlElement[]): Dialect {
     for (const c of e.children) {
       if (c.kind !== 'element') continue;
       if (c.name === 'backingStore') {
-        if (c.attrs.length > 0 || c.children.length > 0) stores++;
+        if (!isTerminator(c)) stores++;
         stack.push({ e: c, layer: true });
       } else if (c.name === 'driver' || c.name === 'format') {
         if (getAttr(c, 'node') !== null || getAttr(c, 'type') === 'quorum') return 'proposal';

@@ -44,15 +44,16 @@ export function postorder(root: SrcNode): SrcNode[] {
 
 /**
  * Rebuilds a tree bottom-up: `f` gets each node with its backing already
- * rebuilt and returns the replacement. Unchanged nodes keep their identity.
+ * rebuilt (and the original node, for lookups keyed by it) and returns the
+ * replacement. Unchanged nodes keep their identity.
  */
-export function mapTree(root: SrcNode, f: (node: SrcNode) => SrcNode): SrcNode {
+export function mapTree(root: SrcNode, f: (node: SrcNode, original: SrcNode) => SrcNode): SrcNode {
   const done = new Map<SrcNode, SrcNode>();
   for (const node of postorder(root)) {
     let backing = node.backing;
     if (node.backing.some((b) => done.get(b) !== b)) backing = node.backing.map((b) => done.get(b)!);
     const base = backing === node.backing ? node : { ...node, backing };
-    done.set(node, f(base));
+    done.set(node, f(base, node));
   }
   return done.get(root)!;
 }

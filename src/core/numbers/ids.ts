@@ -8,11 +8,8 @@ import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import { mapTree, postorder, preorder } from '../model/walk';
 
 function withIds(root: SrcNode, ids: Map<SrcNode, number>): SrcNode {
-  // mapTree hands f rebuilt copies; key the lookup by the original nodes' order instead.
-  const order = postorder(root);
-  let i = 0;
-  return mapTree(root, (n) => {
-    const id = ids.get(order[i++]!) ?? null;
+  return mapTree(root, (n, original) => {
+    const id = ids.get(original) ?? null;
     return n.id === id ? n : { ...n, id };
   });
 }

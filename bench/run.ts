@@ -1,0 +1,30 @@
+/**
+ * `npm run bench`: Strata's read + number + validate + write against the
+ * floor (fast-xml-parser's validator + parser alone) on the same text, in
+ * Node. Target: ratio <= 2.0. A browser runner can reuse cases.ts and
+ * measure.ts and print its own table.
+ */
+import { benchCases } from './cases';
+import { measureCase, STAGES } from './measure';
+
+const TARGET = 2.0;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+const ms = (x: number): string => x.toFixed(1);
+const size = (chars: number): string => (chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.round(chars / 1e3)} KB`);
+const rows: string[][] = [['case', 'text', 'strata ms', 'floor ms', 'ratio', ...STAGES.map((s) => `${s} ms`)]];
+let missed = false;
+for (const c of benchCases()) {
+  const r = measureCase(c.text, RUNS);
+  const ratio = r.strataMs / r.floorMs;
+  if (ratio > TARGET) missed = true;
+  rows.push([c.name, size(c.text.length), ms(r.strataMs), ms(r.floorMs), ratio.toFixed(2), ...STAGES.map((s) => ms(r.stagesMs[s]))]);
+}
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+const line = (r: string[]): string => r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+console.log(`Node ${process.version}; median of ${RUNS} runs after 2 warm-up runs; strata = loadText + validate + toText; floor = XMLValidator.validate + XMLParser.parse`);
+console.log(line(rows[0]!));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows.slice(1)) console.log(line(r));
+console.log(missed ? `Target ratio <= ${TARGET} missed.` : `All ratios within the target (<= ${TARGET}).`);

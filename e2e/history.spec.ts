@@ -1,0 +1,89 @@
+/** Undo and redo: toolbar buttons, Ctrl+Z / Ctrl+Shift+Z, a drag as one step, typing as one step. */
+import { expect, test } from '@playwright/test';
+import { Editor, MAIL_QUORUM_NODES, boxOf } from './support/editor';
+
+test.describe('history', () => {
+  let ed: Editor;
+  test.beforeEach(async ({ page }) => {
+    ed = new Editor(page);
+    await ed.open();
+  });
+  test.afterEach(() => {
+    expect(ed.errors, 'uncaught page errors').toEqual([]);
+  });
+
+  test('undo and redo with the toolbar buttons', async ({ page }) => {
+    await expect(ed.button('Undo')).toBeDisabled();
+    await ed.clickNode('hda[0]');
+    await page.keyboard.press('b');
+    await expect(ed.nodes).toHaveCount(6);
+    await expect(ed.button('Undo')).toBeEnabled();
+    await expect(ed.button('Redo')).toBeDisabled();
+
+    await ed.button('Undo').click();
+    await ed.expectGraph(MAIL_QUORUM_NODES);
+    await expect(ed.button('Undo')).toBeDisabled();
+    await expect(ed.button('Redo')).toBeEnabled();
+    await expect.poll(() => ed.xmlText()).not.toContain("node='[5]'");
+
+    await ed.button('Redo').click();
+    await expect(ed.nodes).toHaveCount(6);
+    await ed.expectNode('hda[5]', 5);
+    await expect.poll(() => ed.xmlText()).toContain("node='[5]'");
+    await expect(ed.button('Redo')).toBeDisabled();
+  });
+
+  test('undo and redo with Ctrl+Z and Ctrl+Shift+Z (graph focused)', async ({ page }) => {
+    await ed.clickNode('hda[4]');
+    await page.keyboard.press('q');
+    await expect(ed.nodes).toHaveCount(6);
+    await ed.contextMenu('hda[1]', 'Remove');
+    await expect(ed.nodes).toHaveCount(5);
+    await ed.clickNode('hda[0]');
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(ed.nodes).toHaveCount(6);
+    await ed.expectNode('hda[1]', 0, '/path/to/a');
+    await page.keyboard.press('ControlOrMeta+z');
+    await ed.expectGraph(MAIL_QUORUM_NODES);
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(ed.nodes).toHaveCount(6);
+    await ed.expectNode('hda[4]', 5);
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(ed.nodes).toHaveCount(5);
+    await expect(ed.node('hda[1]').locator('.sn-source')).not.toHaveAttribute('title', '/path/to/a');
+  });
+
+  test('a node drag is one undo step', async ({ page }) => {
+    const before = await boxOf(ed.node('hda[4]'));
+    await ed.dragNodeBy('hda[4]', 140, 70);
+    await expect.poll(async () => (await ed.node('hda[4]').boundingBox())!.x).toBeGreaterThan(before.x + 100);
+    const moved = await boxOf(ed.node('hda[4]'));
+    expect(moved.y).toBeGreaterThan(before.y + 40);
+    // Only the dragged node moved.
+    await expect(ed.button('Undo')).toBeEnabled();
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect.poll(async () => (await ed.node('hda[4]').boundingBox())!.x).toBeCloseTo(before.x, 0);
+    expect((await boxOf(ed.node('hda[4]'))).y).toBeCloseTo(before.y, 0);
+    // One step: nothing left to undo.
+    await expect(ed.button('Undo')).toBeDisabled();
+
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect.poll(async () => (await ed.node('hda[4]').boundingBox())!.x).toBeCloseTo(moved.x, 0);
+    // A drag does not touch the XML.
+    await ed.expectGraph(MAIL_QUORUM_NODES);
+  });
+
+  test('applied typing is one undo step; Ctrl+Z in the editor uses the same history', async ({ page }) => {
+    await ed.replaceLine("<source path='/path/to/d'/>", "<source path='/path/to/dd'/>");
+    await ed.applyXml();
+    await expect(ed.node('hda[4]').locator('.sn-source')).toHaveAttribute('title', '/path/to/dd');
+    // Still in the editor: Ctrl+Z goes to the shared history.
+    await page.keyboard.press('ControlOrMeta+z');
+    await expect(ed.node('hda[4]').locator('.sn-source')).toHaveAttribute('title', '/path/to/d');
+    await expect(ed.xml).toContainText("<source path='/path/to/d'/>");
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await expect(ed.node('hda[4]').locator('.sn-source')).toHaveAttribute('title', '/path/to/dd');
+  });
+});

@@ -1,0 +1,320 @@
+/**
+ * Page object for the Strata editor: selectors in one place, and helpers
+ * that act only through the mouse, the keyboard and the DOM (never through
+ * the app's internals).
+ */
+import { expect } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+
+export const SESSION_KEY = 'strata.session';
+
+/** Selectors of the DOM contract. */
+export const SEL = {
+  /** Source nodes only: disk frames are React Flow nodes too, but carry data-frame instead of data-disk. */
+  node: '.react-flow__node[data-disk]',
+  frame: '.react-flow__node[data-frame]',
+  edge: '.react-flow__edge',
+  pos: '.sn-pos',
+  id: '.sn-id',
+  name: '.sn-name',
+  source: '.sn-source',
+  endTerminated: '.sn-end-terminated',
+  endOpen: '.sn-end-open',
+  selectedNode: '.react-flow__node.selected, .react-flow__node:has(.sn-selected)',
+  handleTop: '.react-flow__handle-top',
+  handleBottom: '.react-flow__handle-bottom',
+  graphPane: '.graph-pane',
+  staleGraph: '.graph-stale',
+  cmLine: '.cm-line',
+  cmHint: '.cm-node-hint',
+  cmSelectedLine: '.cm-line.cm-selected-node',
+  lintRangeError: '.cm-lintRange-error',
+  lintMarkerError: '.cm-lint-marker-error',
+  notice: '[data-testid=notice]',
+} as const;
+
+/** Built-in examples (option values of the Examples select). */
+export const EXAMPLE = {
+  mailQuorum: 'mail-quorum',
+  mailChain: 'mail-chain',
+  liveChain: 'live-chain',
+  multiDisk: 'multi-disk',
+  mixedLayers: 'mixed-layers',
+} as const;
+
+/** One node as the graph shows it. */
+export interface ShownNode {
+  readonly address: string;
+  readonly id: string;
+}
+
+/** `[data-address="vda[2]"]` etc. (brackets are fine inside a quoted attribute value). */
+export const byAddress = (address: string): string => `${SEL.node}[data-address="${address}"]`;
+
+/** Clears localStorage once per browser context (survives page.reload(), unlike a plain init script). */
+export async function startClean(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem('__e2e_cleared') === null) {
+      localStorage.clear();
+      sessionStorage.setItem('__e2e_cleared', '1');
+    }
+  });
+}
+
+/** Puts `value` under the session key once per context, before the app starts. */
+export async function seedStorage(page: Page, value: string): Promise<void> {
+  await page.addInitScript(
+    ([key, v]) => {
+      if (sessionStorage.getItem('__e2e_seeded') === null) {
+        localStorage.clear();
+        localStorage.setItem(key, v);
+        sessionStorage.setItem('__e2e_seeded', '1');
+      }
+    },
+    [SESSION_KEY, value] as const,
+  );
+}
+
+export class Editor {
+  readonly errors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (e) => this.errors.push(e.message));
+  }
+
+  // ---- regions and controls ---------------------------------------------
+
+  get toolbar(): Locator {
+    return this.page.getByRole('toolbar', { name: 'Main' });
+  }
+  get graph(): Locator {
+    return this.page.locator(SEL.graphPane);
+  }
+  get xml(): Locator {
+    return this.page.getByRole('textbox', { name: 'XML' });
+  }
+  get problems(): Locator {
+    return this.page.getByRole('region', { name: 'Problems' });
+  }
+  get inspector(): Locator {
+    return this.page.getByRole('region', { name: 'Inspector' });
+  }
+  get legend(): Locator {
+    return this.page.getByLabel('Legend', { exact: true });
+  }
+  get notice(): Locator {
+    return this.page.locator(SEL.notice);
+  }
+  get staleBanner(): Locator {
+    return this.page.getByText(/^Stale:/);
+  }
+  get menu(): Locator {
+    return this.page.getByRole('menu');
+  }
+  button(name: string): Locator {
+    return this.toolbar.getByRole('button', { name, exact: true });
+  }
+  select(name: 'Examples' | 'Dialect' | 'Guest state' | 'Theme'): Locator {
+    return this.page.getByRole('combobox', { name, exact: true });
+  }
+
+  // ---- graph --------------------------------------------------------------
+
+  get nodes(): Locator {
+    return this.page.locator(SEL.node);
+  }
+  get edges(): Locator {
+    return this.page.locator(SEL.edge);
+  }
+  node(address: string): Locator {
+    return this.page.locator(byAddress(address));
+  }
+  frame(target: string): Locator {
+    return this.page.locator(`${SEL.frame}[data-frame="${target}"]`);
+  }
+  get selectedNodes(): Locator {
+    return this.page.locator(SEL.selectedNode).and(this.page.locator(SEL.node));
+  }
+
+  /** Every node's address and id as its labels show them (`.sn-pos`, `.sn-id`), in position order per disk. */
+  async shown(): Promise<ShownNode[]> {
+    return this.nodes.evaluateAll((els) =>
+      els
+        .map((el) => ({
+          disk: el.getAttribute('data-disk') ?? '',
+          position: Number(el.getAttribute('data-position')),
+          address: el.querySelector('.sn-pos')?.textContent ?? '',
+          id: el.querySelector('.sn-id')?.textContent ?? '',
+        }))
+        .sort((a, b) => a.disk.localeCompare(b.disk) || a.position - b.position)
+        .map(({ address, id }) => ({ address, id })),
+    );
+  }
+
+  /** Waits until the graph shows exactly these nodes (address + id label), whatever their order. */
+  async expectGraph(expected: readonly ShownNode[]): Promise<void> {
+    const sorted = [...expected].sort((a, b) => {
+      const [da, pa] = split(a.address);
+      const [db, pb] = split(b.address);
+      return da.localeCompare(db) || pa - pb;
+    });
+    await expect.poll(() => this.shown(), { message: 'graph nodes (address, id)' }).toEqual(sorted);
+  }
+
+  /** data-* attributes and labels agree for one node. */
+  async expectNode(address: string, id: number | null, source?: string): Promise<void> {
+    const n = this.node(address);
+    await expect(n).toHaveCount(1);
+    const [disk, position] = split(address);
+    await expect(n).toHaveAttribute('data-disk', disk);
+    await expect(n).toHaveAttribute('data-position', String(position));
+    await expect(n).toHaveAttribute('data-node-id', id === null ? '' : String(id));
+    await expect(n.locator(SEL.pos)).toHaveText(address);
+    await expect(n.locator(SEL.id)).toHaveText(id === null ? '[–]' : `[${id}]`);
+    if (source !== undefined) await expect(n.locator(SEL.source)).toHaveAttribute('title', source);
+  }
+
+  /** Waits until an element stops moving (fit-view and centring animations). */
+  async waitStill(l: Locator): Promise<void> {
+    let last = '';
+    await expect
+      .poll(
+        async () => {
+          const now = JSON.stringify(await l.boundingBox());
+          const same = now === last;
+          last = now;
+          return same;
+        },
+        { intervals: [120], message: 'element stops moving' },
+      )
+      .toBe(true);
+  }
+
+  async clickNode(address: string): Promise<void> {
+    // The source line is plain text: clicking it never starts a connection from a handle.
+    await this.node(address).locator(SEL.source).or(this.node(address).locator('.sn-vote')).first().click();
+    await expect(this.node(address)).toHaveClass(/selected/);
+  }
+
+  async contextMenu(address: string, item: string): Promise<void> {
+    await this.node(address).locator(SEL.pos).click({ button: 'right' });
+    await expect(this.menu).toBeVisible();
+    await this.menu.getByRole('menuitem', { name: item }).click();
+    await expect(this.menu).toBeHidden();
+  }
+
+  /** Drags with the real mouse from one point to another in small steps. */
+  async mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }, steps = 12): Promise<void> {
+    const m = this.page.mouse;
+    await m.move(from.x, from.y);
+    await m.down();
+    await m.move(from.x + 4, from.y + 4, { steps: 2 });
+    await m.move(to.x, to.y, { steps });
+    await m.up();
+  }
+
+  /** Draws a connection from `fromAddress`'s lower handle to `toAddress`'s upper handle. */
+  async connect(fromAddress: string, toAddress: string): Promise<void> {
+    await this.waitStill(this.node(fromAddress));
+    const a = await centre(this.node(fromAddress).locator(SEL.handleBottom));
+    const b = await centre(this.node(toAddress).locator(SEL.handleTop));
+    await this.mouseDrag(a, b, 16);
+  }
+
+  /** Moves a node by dragging its body. */
+  async dragNodeBy(address: string, dx: number, dy: number): Promise<void> {
+    await this.waitStill(this.node(address));
+    const box = await boxOf(this.node(address).locator(SEL.source));
+    const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    await this.mouseDrag(from, { x: from.x + dx, y: from.y + dy }, 15);
+  }
+
+  // ---- toolbar ------------------------------------------------------------
+
+  async open(opts: { clean?: boolean } = { clean: true }): Promise<void> {
+    if (opts.clean !== false) await startClean(this.page);
+    await this.page.goto('/');
+    await expect(this.nodes.first()).toBeVisible();
+  }
+
+  async loadExample(id: string): Promise<void> {
+    await this.select('Examples').selectOption(id);
+  }
+
+  // ---- XML pane -------------------------------------------------------------
+
+  /** The editor's text as shown (inline hint widgets left out). Short documents only: CodeMirror renders the viewport. */
+  async xmlText(): Promise<string> {
+    return this.xml.evaluate((el) =>
+      Array.from(el.querySelectorAll('.cm-line'))
+        .map((line) => {
+          const copy = line.cloneNode(true) as HTMLElement;
+          copy.querySelectorAll('.cm-node-hint, [contenteditable=false]').forEach((w) => w.remove());
+          return copy.textContent ?? '';
+        })
+        .join('\n'),
+    );
+  }
+
+  /** A line of the editor, by a piece of its text. */
+  xmlLine(text: string): Locator {
+    return this.xml.locator(SEL.cmLine).filter({ hasText: text });
+  }
+
+  /** Replaces the whole XML as a user would: select all, then insert the new text (no tag auto-closing). */
+  async replaceXml(text: string): Promise<void> {
+    await this.xml.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Selects the text of one line (after its indentation) and types `text` over it. */
+  async replaceLine(lineText: string, text: string): Promise<void> {
+    const line = this.xmlLine(lineText);
+    await expect(line).toHaveCount(1);
+    await line.click();
+    await this.page.keyboard.press('End');
+    await this.page.keyboard.press('Home'); // CodeMirror: start of the text after the indentation
+    await this.page.keyboard.press('Shift+End');
+    await this.page.keyboard.insertText(text);
+  }
+
+  /** Applies the typing at once (Ctrl+S in the editor). */
+  async applyXml(): Promise<void> {
+    await this.page.keyboard.press('ControlOrMeta+S');
+  }
+
+  // ---- storage --------------------------------------------------------------
+
+  async storedSession(): Promise<Record<string, unknown> | null> {
+    const raw = await this.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
+    return raw === null ? null : (JSON.parse(raw) as Record<string, unknown>);
+  }
+}
+
+function split(address: string): [string, number] {
+  const m = /^(.*)\[(\d+)\]$/.exec(address);
+  if (!m) throw new Error(`not an address: ${address}`);
+  return [m[1]!, Number(m[2])];
+}
+
+export async function boxOf(l: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  await expect(l).toBeVisible();
+  const b = await l.boundingBox();
+  if (!b) throw new Error('element has no box');
+  return b;
+}
+
+export async function centre(l: Locator): Promise<{ x: number; y: number }> {
+  const b = await boxOf(l);
+  return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+}
+
+/** The default document: the design mail's Q[a, b <- c, d] (positions Q=0, a=1, c=2, b=3, d=4; ids [4],[0],[2],[1],[3]). */
+export const MAIL_QUORUM_NODES: readonly ShownNode[] = [
+  { address: 'hda[0]', id: '[4]' },
+  { address: 'hda[1]', id: '[0]' },
+  { address: 'hda[2]', id: '[2]' },
+  { address: 'hda[3]', id: '[1]' },
+  { address: 'hda[4]', id: '[3]' },
+];

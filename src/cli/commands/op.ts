@@ -1,0 +1,34 @@
+/** `strata op FILE OPERATION ... [--to DIALECT] [--json]` */
+import { toText } from '../../core/document';
+import { inspect } from '../../core/inspect';
+import { convert } from '../../core/ops';
+import { validate } from '../../core/validate';
+import { hasFlag, optionValue, parseArgs, UsageError } from '../args';
+import type { CliIO } from '../io';
+import { readDoc } from '../io';
+import { parseDialect } from './dialect';
+import { OPERATIONS } from './operations';
+
+export function opCommand(argv: readonly string[], io: CliIO): number {
+  // FILE and OPERATION come first so the operation can say which options it takes.
+  const [file, name, ...rest] = argv;
+  if (file === undefined || name === undefined) throw new UsageError('op needs FILE and OPERATION.');
+  const operation = OPERATIONS[name];
+  if (operation === undefined) throw new UsageError(`Unknown operation '${name}'; one of: ${Object.keys(OPERATIONS).join(', ')}.`);
+  const spec = operation.options;
+  const args = parseArgs(rest, { ...spec, values: [...spec.values, 'to'], flags: [...spec.flags, 'json'] });
+  if (args.positionals.length > 0) throw new UsageError(`Unexpected argument '${args.positionals[0]}'.`);
+  const to = optionValue(args, 'to');
+  const dialect = to === null ? null : parseDialect(to);
+  const doc = readDoc(io, file);
+  if (doc === null) return 1;
+  // Addresses are read in the document's own dialect; --to only changes how the result is written.
+  let result = operation.apply(doc, args);
+  if (result.ok && dialect !== null) result = convert(result.doc, dialect);
+  if (!result.ok) {
+    io.err(result.reason + '\n');
+    return 1;
+  }
+  io.out(hasFlag(args, 'json') ? JSON.stringify(inspect(result.doc, validate(result.doc)), null, 2) + '\n' : toText(result.doc));
+  return 0;
+}

@@ -1,0 +1,18 @@
+/** `strata validate FILE` */
+import { checkText } from '../../core/check';
+import { parseArgs, UsageError } from '../args';
+import type { CliIO } from '../io';
+import { diagnosticLine, readText } from '../io';
+
+export function validateCommand(argv: readonly string[], io: CliIO): number {
+  const args = parseArgs(argv, { values: [], flags: [] });
+  const [file, ...extra] = args.positionals;
+  if (file === undefined || extra.length > 0) throw new UsageError('validate takes exactly one FILE.');
+  const text = readText(io, file);
+  if (text === null) return 1;
+  const { doc, diagnostics } = checkText(text);
+  // Unreadable XML goes to stderr like in every other command; findings about a readable document are the output.
+  const print = doc === null ? io.err : io.out;
+  for (const d of diagnostics) print(diagnosticLine(file, d) + '\n');
+  return doc === null || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+/**
+ * What a command needs from the outside world, passed in so commands stay
+ * plain functions (main.ts wires them to the process).
+ */
+import type { Diagnostic } from '../core/diagnostics';
+import type { DomainDoc } from '../core/model/types';
+import { loadText } from '../core/document';
+
+export interface CliIO {
+  /** The text of FILE; '-' is stdin. Throws when the file cannot be read. */
+  readonly readInput: (file: string) => string;
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+}
+
+/** The name diagnostics use for FILE: stdin has no path. */
+export function displayName(file: string): string {
+  return file === '-' ? '<stdin>' : file;
+}
+
+/** `FILE:LINE:COL: SEVERITY: CODE: message`, the form compilers and editors understand. */
+export function diagnosticLine(file: string, d: Pick<Diagnostic, 'line' | 'col' | 'severity' | 'code' | 'message'>): string {
+  return `${displayName(file)}:${d.line}:${d.col}: ${d.severity}: ${d.code}: ${d.message}`;
+}
+
+/** FILE's text, or null after reporting why it could not be read (as an xml-malformed error at 1:1). */
+export function readText(io: CliIO, file: string): string | null {
+  try {
+    return io.readInput(file);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    io.err(diagnosticLine(file, { line: 1, col: 1, severity: 'error', code: 'xml-malformed', message: `cannot read the input: ${why}` }) + '\n');
+    return null;
+  }
+}
+
+/** FILE read into a document, or null after printing the parse error. */
+export function readDoc(io: CliIO, file: string): DomainDoc | null {
+  const text = readText(io, file);
+  if (text === null) return null;
+  const loaded = loadText(text);
+  if (!loaded.ok) {
+    io.err(diagnosticLine(file, loaded.error) + '\n');
+    return null;
+  }
+  return loaded.doc;
+}

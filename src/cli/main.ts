@@ -1,0 +1,12 @@
+/** The `strata` command (`npm run --silent strata -- ...`): wires run() to the process. */
+import { readFileSync } from 'node:fs';
+import { run } from './run';
+
+const code = run(process.argv.slice(2), {
+  // fd 0 is stdin; reading it whole is fine for documents of any realistic size.
+  readInput: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+});
+// exitCode (not exit()) lets buffered stdout drain when it is a pipe.
+process.exitCode = code;

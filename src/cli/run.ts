@@ -1,0 +1,32 @@
+/** Dispatches `strata COMMAND ...` to a command; returns the exit code. */
+import { UsageError } from './args';
+import { convertCommand } from './commands/convert';
+import { inspectCommand } from './commands/inspect';
+import { opCommand } from './commands/op';
+import { validateCommand } from './commands/validate';
+import { USAGE } from './help';
+import type { CliIO } from './io';
+
+const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => number>> = {
+  inspect: inspectCommand,
+  convert: convertCommand,
+  validate: validateCommand,
+  op: opCommand,
+};
+
+export function run(argv: readonly string[], io: CliIO): number {
+  const [name, ...rest] = argv;
+  if (name === undefined || argv.includes('--help') || argv.includes('-h')) {
+    (name === undefined ? io.err : io.out)(USAGE);
+    return name === undefined ? 2 : 0;
+  }
+  const command = COMMANDS[name];
+  try {
+    if (command === undefined) throw new UsageError(`Unknown command '${name}'.`);
+    return command(rest, io);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.err(`strata: ${e.message}\n\n${USAGE}`);
+    return 2;
+  }
+}

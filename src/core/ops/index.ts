@@ -1,0 +1,22 @@
+/** The pure operations (domain.md §6) and the graph edits the editor needs. Each returns an OpResult. */
+export type { OpResult, OpSummary } from './types';
+export { refuse } from './types';
+export type { Located } from './locate';
+export { findByUid, isChainTop, isQuorum, resolveAt } from './locate';
+export type { SnapshotTarget } from './snapshot';
+export { snapshot } from './snapshot';
+export type { CommitArgs } from './commit';
+export { commit } from './commit';
+export type { PullArgs } from './pull';
+export { pull } from './pull';
+export type { CopyArgs } from './copy';
+export { copy } from './copy';
+export { quorumAdd, quorumRemove, setThreshold } from './quorum';
+export { convert, renumber, setState } from './numbering';
+export type { NodeInit } from './insert';
+export { insertBelow, wrapInQuorum } from './insert';
+export { removeNode } from './remove';
+export type { FieldPatch } from './fields';
+export { setEnd, setFields } from './fields';
+export { canReparent, reparent } from './reparent';
+export { IMAGE_FORMATS, SOURCE_TYPES } from './nodes';

@@ -1,0 +1,132 @@
+/**
+ * Files in and out: Open (a file picker or a dropped file) goes through the
+ * store's `loadDocument` (one undoable step); Save downloads the XML.
+ */
+import type { DomainDoc } from '../core/model/types';
+import type { XmlElement, XmlNode } from '../core/xml/tree';
+import { isElement } from '../core/xml/tree';
+import { derive } from '../core/derive';
+import { loadDocument, notify, useEditor } from './store';
+
+/** Larger files are refused rather than freezing the tab (a 5,000-level chain is about 1 MB). */
+export const MAX_OPEN_BYTES = 32 * 1024 * 1024;
+export const XML_ACCEPT = '.xml,application/xml,text/xml';
+
+export async function openFile(file: File): Promise<void> {
+  if (file.size > MAX_OPEN_BYTES) {
+    notify('error', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; Strata opens XML files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB.`);
+    return;
+  }
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    return;
+  }
+  if (loadDocument(text, file.name)) notify('info', `Opened ${file.name}.`);
+}
+
+function domainName(tree: readonly XmlNode[]): string | null {
+  const root = tree.find((n): n is XmlElement => isElement(n));
+  if (!root || root.name !== 'domain') return null;
+  const name = root.children.find((c): c is XmlElement => isElement(c) && c.name === 'name');
+  const text = name?.children.map((c) => (c.kind === 'text' || c.kind === 'cdata' ? c.text : '')).join('').trim();
+  return text ? text : null;
+}
+
+/** `<domain><name>` or else the first disk's target, made safe as a file name, with `.xml`. */
+export function defaultFileName(doc: DomainDoc): string {
+  const base = domainName(doc.tree) ?? derive(doc).disks[0]?.target ?? 'strata';
+  return withXml(base);
+}
+
+function withXml(name: string): string {
+  const safe = name.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || 'strata';
+  return /\.xml$/i.test(safe) ? safe : `${safe}.xml`;
+}
+
+/** Downloads `text` as an XML file; without a name, one is made from the document. */
+export function downloadXml(text: string, name?: string): void {
+  const fileName = name ? withXml(name) : defaultFileName(useEditor.getState().doc);
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/xml' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Opens the browser's file picker for one XML file; null when the user cancels. */
+export function pickFile(): Promise<File | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = XML_ACCEPT;
+    input.style.display = 'none';
+    let done = false;
+    const finish = (file: File | null): void => {
+      if (done) return;
+      done = true;
+      input.remove();
+      resolve(file);
+    };
+    input.addEventListener('change', () => finish(input.files?.[0] ?? null));
+    input.addEventListener('cancel', () => finish(null));
+    document.body.append(input);
+    input.click();
+  });
+}
+
+const hasFiles = (e: DragEvent): boolean => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+
+/** Drag-and-drop of an XML file onto `el` (class `drop-target` while a file is over it). Returns the uninstaller. */
+export function installDropHandler(el: HTMLElement): () => void {
+  // dragenter/dragleave fire for every child crossed: count them so the highlight does not flicker.
+  let depth = 0;
+  const clear = (): void => {
+    depth = 0;
+    el.classList.remove('drop-target');
+  };
+  const onEnter = (e: DragEvent): void => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth += 1;
+    el.classList.add('drop-target');
+  };
+  const onOver = (e: DragEvent): void => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
+  };
+  const onLeave = (e: DragEvent): void => {
+    if (!hasFiles(e)) return;
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) el.classList.remove('drop-target');
+  };
+  const onDrop = (e: DragEvent): void => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    clear();
+    const files = Array.from(e.dataTransfer?.files ?? []);
+    const file = files[0];
+    if (!file) return;
+    if (files.length > 1) notify('info', `Only one file is opened at a time; opening ${file.name}.`);
+    void openFile(file);
+  };
+  el.addEventListener('dragenter', onEnter);
+  el.addEventListener('dragover', onOver);
+  el.addEventListener('dragleave', onLeave);
+  el.addEventListener('drop', onDrop);
+  return () => {
+    el.removeEventListener('dragenter', onEnter);
+    el.removeEventListener('dragover', onOver);
+    el.removeEventListener('dragleave', onLeave);
+    el.removeEventListener('drop', onDrop);
+    clear();
+  };
+}

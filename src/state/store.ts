@@ -1,0 +1,194 @@
+/**
+ * The one store. Every change to the document goes through `commit` (the
+ * mutation gateway): it records one undo step, keeps the XML text in step,
+ * and is what autosave watches. The model is the truth; the XML text is the
+ * truth only while `draft` is set (typing not yet applied).
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import type { DomainDoc } from '../core/model/types';
+import type { Diagnostic } from '../core/diagnostics';
+import type { OpResult, OpSummary } from '../core/ops/types';
+import type { Placement, Point } from '../core/layout';
+import { pruneDragged } from '../core/layout';
+import { loadText, toText } from '../core/document';
+import { reconcile } from '../core/reconcile';
+import { DEFAULT_EXAMPLE } from '../core/examples';
+
+export interface Selection {
+  readonly uid: string;
+  /** Where the selection came from, so a view does not echo its own selection back. */
+  readonly from: 'graph' | 'xml' | 'problems' | 'keyboard' | 'op';
+}
+
+export interface Notice {
+  readonly kind: 'info' | 'error';
+  readonly text: string;
+  readonly at: number;
+}
+
+export interface EditorState {
+  readonly doc: DomainDoc;
+  /** Problems found while reading the last applied text (a malformed index, ...). */
+  readonly readDiagnostics: readonly Diagnostic[];
+  /** The XML in the editor pane. Equals `savedText` unless the user has unapplied typing. */
+  readonly text: string;
+  /** The text that belongs to `doc` (what undo restores). */
+  readonly savedText: string;
+  readonly draft: boolean;
+  /** Set while the draft does not parse: the graph is stale. */
+  readonly parseError: Diagnostic | null;
+  /** Positions the user dragged, by node uid (view state, not XML). */
+  readonly dragged: Placement;
+  readonly selection: Selection | null;
+  /** The last operation's effect, for highlighting and the status line. */
+  readonly lastChange: (OpSummary & { readonly label: string; readonly at: number }) | null;
+  readonly notice: Notice | null;
+  /** Bumped to ask the graph to fit the view (load, tidy). */
+  readonly fitRequest: number;
+}
+
+type Tracked = Pick<EditorState, 'doc' | 'dragged' | 'savedText' | 'readDiagnostics'>;
+
+function initialState(): EditorState {
+  const loaded = loadText(DEFAULT_EXAMPLE.text);
+  if (!loaded.ok) throw new Error('The built-in example does not parse');
+  return {
+    doc: loaded.doc,
+    readDiagnostics: loaded.diagnostics,
+    text: DEFAULT_EXAMPLE.text,
+    savedText: DEFAULT_EXAMPLE.text,
+    draft: false,
+    parseError: null,
+    dragged: {},
+    selection: null,
+    lastChange: null,
+    notice: null,
+    fitRequest: 0,
+  };
+}
+
+export const useEditor = create<EditorState>()(
+  temporal(() => initialState(), {
+    partialize: (s): Tracked => ({ doc: s.doc, dragged: s.dragged, savedText: s.savedText, readDiagnostics: s.readDiagnostics }),
+    equality: (a, b) => a.doc === b.doc && a.dragged === b.dragged && a.savedText === b.savedText,
+    limit: 200,
+  }),
+);
+
+const set = (patch: Partial<EditorState>): void => useEditor.setState(patch);
+const get = (): EditorState => useEditor.getState();
+
+/** The gateway: one call, one undo step. */
+function commit(patch: Partial<Tracked> & Partial<EditorState>): void {
+  const next = { ...patch };
+  if (next.doc && !next.dragged) next.dragged = pruneDragged(next.doc, get().dragged);
+  if (next.savedText !== undefined && next.text === undefined) next.text = next.savedText;
+  set({ draft: false, parseError: null, ...next });
+}
+
+export function notify(kind: Notice['kind'], text: string): void {
+  set({ notice: { kind, text, at: Date.now() } });
+}
+
+/** Typing: the text changes, nothing else until it is applied. */
+export function setDraft(text: string): void {
+  if (text === get().text) return;
+  const draft = text !== get().savedText;
+  // Typing back to the saved text leaves nothing to apply, and nothing broken.
+  set(draft ? { text, draft } : { text, draft, parseError: null });
+}
+
+/** Applies the draft. Returns false when it does not parse (the graph stays as it was, marked stale). */
+export function applyDraft(): boolean {
+  const s = get();
+  if (!s.draft) return s.parseError === null;
+  const loaded = loadText(s.text);
+  if (!loaded.ok) {
+    set({ parseError: loaded.error });
+    return false;
+  }
+  const doc = reconcile(s.doc, loaded.doc);
+  commit({ doc, savedText: s.text, readDiagnostics: loaded.diagnostics });
+  return true;
+}
+
+/** Before any non-typing change: apply pending typing, or refuse so it is never overwritten. */
+function flushDraft(): boolean {
+  if (!get().draft) return true;
+  if (applyDraft()) return true;
+  notify('error', 'The XML has an error: fix it (or undo) before editing the graph, so your typing is not lost.');
+  return false;
+}
+
+/** Runs a core operation through the gateway. Returns the refusal reason, or null. */
+export function runOp(label: string, op: (doc: DomainDoc) => OpResult): string | null {
+  if (!flushDraft()) return 'The XML has unapplied errors.';
+  const result = op(get().doc);
+  if (!result.ok) {
+    notify('error', result.reason);
+    return result.reason;
+  }
+  const savedText = toText(result.doc);
+  commit({ doc: result.doc, savedText, readDiagnostics: [], lastChange: { ...result.summary, label, at: Date.now() } });
+  if (result.summary.message) notify('info', result.summary.message);
+  return null;
+}
+
+/** New, Open, an example, a restore: one undoable step. Unreadable text is kept as a draft, never dropped. */
+export function loadDocument(text: string, label: string): boolean {
+  if (!flushDraft()) return false;
+  const loaded = loadText(text);
+  if (!loaded.ok) {
+    set({ text, draft: true, parseError: loaded.error });
+    notify('error', `${label}: ${loaded.error.message} (line ${loaded.error.line}:${loaded.error.col})`);
+    return false;
+  }
+  commit({ doc: loaded.doc, savedText: text, readDiagnostics: loaded.diagnostics, dragged: {}, selection: null, lastChange: null, fitRequest: get().fitRequest + 1 });
+  return true;
+}
+
+/** A finished drag: one undo step for all nodes moved. */
+export function moveNodes(moves: Readonly<Record<string, Point>>): void {
+  if (Object.keys(moves).length === 0) return;
+  commit({ dragged: { ...get().dragged, ...moves } });
+}
+
+export function tidy(): void {
+  if (Object.keys(get().dragged).length === 0) {
+    set({ fitRequest: get().fitRequest + 1 });
+    return;
+  }
+  commit({ dragged: {}, fitRequest: get().fitRequest + 1 });
+}
+
+export function select(uid: string | null, from: Selection['from']): void {
+  const cur = get().selection;
+  if ((cur?.uid ?? null) === uid) return;
+  set({ selection: uid === null ? null : { uid, from } });
+}
+
+export function undo(): void {
+  if (get().draft && !applyDraft()) {
+    // Undo with broken typing throws the typing away: back to the last good text.
+    set({ text: get().savedText, draft: false, parseError: null });
+    return;
+  }
+  useEditor.temporal.getState().undo();
+  set({ text: get().savedText, draft: false, parseError: null });
+}
+
+export function redo(): void {
+  if (get().draft && !applyDraft()) return;
+  useEditor.temporal.getState().redo();
+  set({ text: get().savedText, draft: false, parseError: null });
+}
+
+export function requestFit(): void {
+  set({ fitRequest: get().fitRequest + 1 });
+}
+
+/** Forgets history (after restoring a saved session, so undo does not go back to the default example). */
+export function clearHistory(): void {
+  useEditor.temporal.getState().clear();
+}

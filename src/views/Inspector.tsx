@@ -1,0 +1,101 @@
+/**
+ * The inspector: the selected node's numbers and kind, an editable form
+ * (every edit goes through the store's gateway, one undo step each), node
+ * actions, and the disk it belongs to.
+ */
+import type { DiskView, NodeView } from '../core/derive';
+import { derive } from '../core/derive';
+import { useEditor } from '../state/store';
+import { NodeActions } from './inspector/NodeActions';
+import { NodeForm } from './inspector/NodeForm';
+import { kindOf } from './inspector/model';
+import './panels.css';
+
+function Header({ view }: { view: NodeView }) {
+  return (
+    <header className="insp-header">
+      <div className="insp-title">
+        <h2 className="insp-address" title="Position address (pre-order)">
+          {view.positionLabel}
+        </h2>
+        <span className={view.isQuorum ? 'insp-kind insp-kind-quorum' : view.isActive ? 'insp-kind insp-kind-active' : 'insp-kind'}>{kindOf(view)}</span>
+      </div>
+      <dl className="insp-ids">
+        <div>
+          <dt>Node</dt>
+          <dd>{view.name ?? 'no id'}</dd>
+        </div>
+        {view.address !== view.positionLabel && view.address !== view.name && (
+          <div>
+            <dt>Address</dt>
+            <dd>{view.address}</dd>
+          </div>
+        )}
+        {view.isQuorum && (
+          <div>
+            <dt>Votes</dt>
+            <dd>
+              {view.threshold ?? '?'} of {view.members}
+            </dd>
+          </div>
+        )}
+      </dl>
+    </header>
+  );
+}
+
+function DiskInfo({ disk, dialect, state }: { disk: DiskView; dialect: string; state: string }) {
+  const rows: [string, string][] = [
+    ['Target', disk.target],
+    ['Alias', disk.alias ?? '—'],
+    ['Device', disk.device ?? 'disk'],
+    ['Dialect', `${dialect}, ${state}`],
+  ];
+  return (
+    <section className="insp-disk" aria-label="Disk">
+      <h3>Disk</h3>
+      <dl>
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+export function Inspector() {
+  const doc = useEditor((s) => s.doc);
+  const uid = useEditor((s) => s.selection?.uid ?? null);
+  const stale = useEditor((s) => s.parseError !== null);
+  const derived = derive(doc);
+  const view = uid === null ? undefined : derived.byUid.get(uid);
+  const disk = view ? derived.disks[view.disk] : undefined;
+
+  if (!view || !disk) {
+    return (
+      <section className="inspector" aria-label="Inspector">
+        <p className="insp-empty">Select a node in the graph or put the cursor in its XML.</p>
+      </section>
+    );
+  }
+  return (
+    <section className="inspector" aria-label="Inspector">
+      <Header view={view} />
+      {stale && (
+        <p className="insp-stale" role="note">
+          The XML has an error: fix it before editing here.
+        </p>
+      )}
+      {/* Keyed by node: switching nodes resets every field's pending text and error. */}
+      <fieldset className="insp-body" disabled={stale} key={view.uid}>
+        <legend className="sr-only">Properties of {view.positionLabel}</legend>
+        <NodeForm view={view} />
+        <NodeActions view={view} derived={derived} />
+      </fieldset>
+      <DiskInfo disk={disk} dialect={doc.dialect} state={doc.state} />
+    </section>
+  );
+}

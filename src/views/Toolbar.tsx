@@ -1,0 +1,100 @@
+/** File, history, view and document-mode commands. Dialect and guest state are always visible here. */
+import { EXAMPLES } from '../core/examples';
+import { convert, renumber, setState } from '../core/ops';
+import type { Dialect, GuestState } from '../core/model/types';
+import { useEditor, loadDocument, redo, requestFit, runOp, tidy, undo } from '../state/store';
+import { downloadXml, openFile, pickFile } from '../state/files';
+import type { ThemeChoice } from './theme';
+import { NEW_DOCUMENT } from './newDocument';
+
+export function Toolbar({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: ThemeChoice) => void }) {
+  const dialect = useEditor((s) => s.doc.dialect);
+  const state = useEditor((s) => s.doc.state);
+  const text = useEditor((s) => s.text);
+  const canUndo = useEditor.temporal.getState().pastStates.length > 0;
+  useEditor((s) => s.doc); // re-render on every change so undo/redo availability stays current
+  const canRedo = useEditor.temporal.getState().futureStates.length > 0;
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main">
+      <span className="brand" aria-label="Strata">
+        <img src="/favicon.svg" alt="" width={20} height={20} /> <span className="lbl">Strata</span>
+      </span>
+      <div className="tb-group">
+        <button onClick={() => loadDocument(NEW_DOCUMENT, 'New')} title="New document">New</button>
+        <button
+          onClick={async () => {
+            const f = await pickFile();
+            if (f) await openFile(f);
+          }}
+          title="Open an XML file (or drop one on the window)"
+        >
+          Open…
+        </button>
+        <button onClick={() => downloadXml(text)} title="Download the XML">Save XML</button>
+        <label className="tb-select">
+          <span className="sr-only">Examples</span>
+          <select
+            aria-label="Examples"
+            value=""
+            onChange={(e) => {
+              const ex = EXAMPLES.find((x) => x.id === e.target.value);
+              if (ex) loadDocument(ex.text, ex.title);
+            }}
+          >
+            <option value="">Examples…</option>
+            {EXAMPLES.map((ex) => (
+              <option key={ex.id} value={ex.id}>{ex.title}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="tb-group">
+        <button onClick={undo} disabled={!canUndo} title="Undo (Ctrl+Z)" aria-label="Undo">↶</button>
+        <button onClick={redo} disabled={!canRedo} title="Redo (Ctrl+Shift+Z)" aria-label="Redo">↷</button>
+      </div>
+      <div className="tb-group">
+        <button onClick={tidy} title="Lay out every node automatically again">Tidy</button>
+        <button onClick={requestFit} title="Zoom to fit">Fit</button>
+      </div>
+      <div className="tb-group tb-mode">
+        <label>
+          <span className="lbl">Dialect</span>
+          <select
+            aria-label="Dialect"
+            value={dialect}
+            onChange={(e) => runOp(`Convert to ${e.target.value}`, (d) => convert(d, e.target.value as Dialect))}
+          >
+            <option value="libvirt">libvirt</option>
+            <option value="proposal">proposal</option>
+          </select>
+        </label>
+        <label>
+          <span className="lbl">Guest</span>
+          <select
+            aria-label="Guest state"
+            value={state}
+            onChange={(e) => runOp(`Guest ${e.target.value}`, (d) => setState(d, e.target.value as GuestState))}
+          >
+            <option value="offline">offline</option>
+            <option value="running">running</option>
+          </select>
+        </label>
+        <button
+          onClick={() => runOp('Renumber', renumber)}
+          disabled={state === 'running'}
+          title={state === 'running' ? 'Ids cannot be reused while QEMU runs' : 'Give every node a fresh id'}
+        >
+          Renumber
+        </button>
+      </div>
+      <div className="tb-spacer" />
+      <label className="tb-theme">
+        <select aria-label="Theme" value={theme} onChange={(e) => onTheme(e.target.value as ThemeChoice)}>
+          <option value="system">system</option>
+          <option value="light">light</option>
+          <option value="dark">dark</option>
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,175 @@
+/**
+ * The graph pane: the only module that renders React Flow. It keeps a local
+ * copy of the nodes so a drag moves at frame rate without touching the
+ * store, and commits the drag once, on drop.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import './graph.css';
+import { useEditor, moveNodes, notify, runOp, select } from '../../state/store';
+import { loadViewport, saveViewport } from '../../state/persist';
+import { derive } from '../../core/derive';
+import { placeNodes, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
+import { canReparent, reparent } from '../../core/ops';
+import { useDiagnostics } from '../../state/diagnostics';
+import type { Severity } from '../../core/diagnostics';
+import { FlowCache } from './flowModel';
+import type { FlowNode } from './flowModel';
+import { nodeTypes } from './nodes';
+import { Legend } from './Legend';
+import { NodeMenu } from './NodeMenu';
+import { useGraphKeys } from './keys';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+function Graph() {
+  const doc = useEditor((s) => s.doc);
+  const dragged = useEditor((s) => s.dragged);
+  const selection = useEditor((s) => s.selection);
+  const parseError = useEditor((s) => s.parseError);
+  const lastChange = useEditor((s) => s.lastChange);
+  const fitRequest = useEditor((s) => s.fitRequest);
+  const diagnostics = useDiagnostics();
+  const flow = useReactFlow();
+  const derived = derive(doc);
+  const positions = useMemo(() => placeNodes(doc, dragged), [doc, dragged]);
+
+  const severities = useMemo(() => {
+    const m = new Map<string, Severity>();
+    for (const d of diagnostics) {
+      if (!d.node) continue;
+      const cur = m.get(d.node);
+      if (!cur || SEVERITY_RANK[d.severity] > SEVERITY_RANK[cur]) m.set(d.node, d.severity);
+    }
+    return m;
+  }, [diagnostics]);
+
+  const [cache] = useState(() => new FlowCache());
+  const built = useMemo(
+    () =>
+      cache.build({
+        derived,
+        positions,
+        selected: selection?.uid ?? null,
+        severities,
+        changed: new Set(lastChange?.added ?? []),
+        changedAt: lastChange?.at ?? 0,
+        counterLabel: doc.dialect === 'libvirt' ? ' (per domain)' : ' (this disk)',
+      }),
+    [cache, derived, positions, selection, severities, lastChange, doc.dialect],
+  );
+
+  const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);
+  const [syncedFrom, setSyncedFrom] = useState(built);
+  if (syncedFrom !== built) {
+    // The store changed: take its nodes (React's "adjust state on prop change" pattern, no effect needed).
+    setSyncedFrom(built);
+    setNodes(built.nodes);
+  }
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    // Only geometry is local; selection lives in the store.
+    const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
+    if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
+  }, []);
+
+  const onNodeDragStop = useCallback((_: unknown, __: FlowNode, moved: FlowNode[]) => {
+    const moves: Record<string, { x: number; y: number }> = {};
+    for (const n of moved) if (n.type !== 'disk') moves[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
+    moveNodes(moves);
+  }, []);
+
+  // Fit on load and on request (but a restored session keeps its saved view at first).
+  const [savedViewport] = useState(() => loadViewport());
+  // fitRequest only grows, so the restored value is skipped once and every later request fits.
+  const [skipFit] = useState(() => (savedViewport ? fitRequest : null));
+  useEffect(() => {
+    if (fitRequest === skipFit) return;
+    const t = window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }), 30);
+    return () => window.clearTimeout(t);
+  }, [fitRequest, skipFit, flow]);
+  useEffect(() => {
+    if (!selection || selection.from === 'graph') return;
+    const p = positions.get(selection.uid);
+    if (p) void flow.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 });
+  }, [selection, positions, flow]);
+
+  const refusal = useRef<string | null>(null);
+  const isValidConnection = useCallback(
+    (c: Connection | Edge) => {
+      // Dragging from a node's lower handle to another node: that node becomes its backing store.
+      const reason = c.source === c.target ? 'A node cannot back itself.' : canReparent(doc, c.target, c.source);
+      refusal.current = reason;
+      return reason === null;
+    },
+    [doc],
+  );
+  const onConnect = useCallback((c: Connection) => {
+    runOp('Re-parent', (d) => reparent(d, c.target, c.source));
+  }, []);
+  const onConnectEnd: OnConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.toNode && !state.isValid && refusal.current) notify('error', `Connection refused: ${refusal.current}`);
+    refusal.current = null;
+  }, []);
+
+  const [menu, setMenu] = useState<{ uid: string; x: number; y: number } | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const onKeyDown = useGraphKeys(derived, selection?.uid ?? null);
+
+  return (
+    <div className={`graph-pane${parseError ? ' graph-stale' : ''}`} ref={wrapper} onKeyDown={onKeyDown}>
+      {parseError && (
+        <div className="stale-banner" role="status">
+          Stale: the XML has an error at line {parseError.line}:{parseError.col}. The graph shows the last good version.
+        </div>
+      )}
+      <ReactFlow
+        nodes={nodes}
+        edges={built.edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onNodeClick={(_, n) => n.type !== 'disk' && select(n.id, 'graph')}
+        onPaneClick={() => {
+          select(null, 'graph');
+          setMenu(null);
+        }}
+        onNodeContextMenu={(e, n) => {
+          if (n.type === 'disk') return;
+          e.preventDefault();
+          select(n.id, 'graph');
+          const box = wrapper.current?.getBoundingClientRect();
+          setMenu({ uid: n.id, x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0) });
+        }}
+        isValidConnection={isValidConnection}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        deleteKeyCode={null}
+        nodesDraggable={!parseError}
+        nodesConnectable={!parseError}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView={!savedViewport}
+        defaultViewport={savedViewport ?? undefined}
+        onMoveEnd={(_, vp) => saveViewport(vp)}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' }}
+      >
+        <Background gap={24} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable nodeStrokeWidth={2} className="graph-minimap" style={{ width: 150, height: 96 }} />
+      </ReactFlow>
+      <Legend />
+      {menu && <NodeMenu uid={menu.uid} x={menu.x} y={menu.y} onClose={() => setMenu(null)} />}
+    </div>
+  );
+}
+
+export function GraphView() {
+  return (
+    <ReactFlowProvider>
+      <Graph />
+    </ReactFlowProvider>
+  );
+}

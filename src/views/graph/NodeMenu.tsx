@@ -1,0 +1,56 @@
+/** The context menu of a node: the shared node actions, keyboard-navigable. */
+import { useEffect, useRef } from 'react';
+import { derive } from '../../core/derive';
+import { useEditor } from '../../state/store';
+import { NODE_ACTIONS } from './actions';
+
+export function NodeMenu({ uid, x, y, onClose }: { uid: string; x: number; y: number; onClose: () => void }) {
+  const doc = useEditor((s) => s.doc);
+  const derived = derive(doc);
+  const v = derived.byUid.get(uid);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
+    const close = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    window.addEventListener('mousedown', close);
+    return () => window.removeEventListener('mousedown', close);
+  }, [onClose]);
+  if (!v) return null;
+  return (
+    <div
+      className="node-menu"
+      role="menu"
+      aria-label={`Actions for ${v.positionLabel}`}
+      ref={ref}
+      style={{ left: x, top: y }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+          e.preventDefault();
+          e.stopPropagation();
+          const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not(:disabled)') ?? [])];
+          const i = items.indexOf(document.activeElement as HTMLButtonElement);
+          items[(i + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
+        }
+      }}
+    >
+      <div className="node-menu-title">{v.positionLabel} {v.id !== null ? `[${v.id}]` : ''}</div>
+      {NODE_ACTIONS.map((a) => (
+        <button
+          key={a.id}
+          role="menuitem"
+          disabled={!a.enabled(v)}
+          onClick={() => {
+            onClose();
+            a.run(v, derived);
+          }}
+        >
+          <span>{a.label}</span>
+          {a.shortcut && <kbd>{a.shortcut}</kbd>}
+        </button>
+      ))}
+    </div>
+  );
+}

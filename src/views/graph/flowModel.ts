@@ -1,0 +1,164 @@
+/**
+ * Model + derived numbers + positions -> React Flow nodes and edges. Pure,
+ * and it reuses the previous node objects when nothing about a node changed:
+ * that identity is what keeps React Flow fast on large graphs.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { DerivedDoc, NodeView } from '../../core/derive';
+import type { Point } from '../../core/layout';
+import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
+import type { Severity } from '../../core/diagnostics';
+
+export interface SrcNodeData extends Record<string, unknown> {
+  readonly view: NodeView;
+  readonly target: string;
+  readonly severity: Severity | null;
+  readonly changed: number;
+  readonly memberNames: readonly string[];
+}
+export interface DiskFrameData extends Record<string, unknown> {
+  readonly target: string;
+  readonly alias: string | null;
+  readonly device: string | null;
+  readonly counter: number;
+  readonly dialectCounter: string;
+}
+export type SrcFlowNode = Node<SrcNodeData, 'image' | 'quorum'>;
+export type FrameFlowNode = Node<DiskFrameData, 'disk'>;
+export type FlowNode = SrcFlowNode | FrameFlowNode;
+
+const FRAME_PAD = 22;
+const FRAME_HEAD = 34;
+
+export interface BuildInput {
+  readonly derived: DerivedDoc;
+  readonly positions: ReadonlyMap<string, Point>;
+  readonly selected: string | null;
+  readonly severities: ReadonlyMap<string, Severity>;
+  /** uids the last operation added, and when (restarts the highlight animation). */
+  readonly changed: ReadonlySet<string>;
+  readonly changedAt: number;
+  readonly counterLabel: string;
+}
+
+function sameData(a: SrcNodeData, b: SrcNodeData): boolean {
+  return a.view.node === b.view.node && a.view.position === b.view.position && a.view.name === b.view.name &&
+    a.view.address === b.view.address && a.view.isActive === b.view.isActive && a.severity === b.severity &&
+    a.changed === b.changed && a.target === b.target && a.memberNames.join() === b.memberNames.join() &&
+    a.view.parentUid === b.view.parentUid;
+}
+
+export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNode[] {
+  const old = new Map<string, FlowNode>();
+  for (const n of prev) old.set(n.id, n);
+  const out: FlowNode[] = [];
+  for (const disk of input.derived.disks) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    const srcNodes: SrcFlowNode[] = [];
+    for (const v of disk.nodes) {
+      const position = input.positions.get(v.uid) ?? { x: 0, y: 0 };
+      minX = Math.min(minX, position.x);
+      minY = Math.min(minY, position.y);
+      maxX = Math.max(maxX, position.x + NODE_WIDTH);
+      maxY = Math.max(maxY, position.y + NODE_HEIGHT);
+      const data: SrcNodeData = {
+        view: v,
+        target: disk.target,
+        severity: input.severities.get(v.uid) ?? null,
+        changed: input.changed.has(v.uid) ? input.changedAt : 0,
+        memberNames: v.isQuorum ? v.childUids.map((c) => input.derived.byUid.get(c)?.positionLabel ?? '?') : [],
+      };
+      const selected = input.selected === v.uid;
+      const prevAny = old.get(v.uid);
+      const prevNode = prevAny && prevAny.type !== 'disk' ? (prevAny as SrcFlowNode) : undefined;
+      if (prevNode && sameData(prevNode.data, data) && prevNode.selected === selected &&
+        prevNode.position.x === position.x && prevNode.position.y === position.y) {
+        srcNodes.push(prevNode);
+        continue;
+      }
+      srcNodes.push({
+        id: v.uid,
+        type: v.isQuorum ? 'quorum' : 'image',
+        position,
+        data,
+        selected,
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
+        ariaLabel: `${v.isQuorum ? 'Quorum' : 'Image'} ${v.positionLabel}, id ${v.id ?? 'none'}${v.source ? `, ${v.source}` : ''}`,
+        domAttributes: {
+          'data-disk': disk.target,
+          'data-position': String(v.position),
+          'data-node-id': v.id === null ? '' : String(v.id),
+          'data-address': v.positionLabel,
+        } as Record<string, string>,
+      });
+    }
+    const frameId = `frame:${disk.uid}`;
+    const frame: FrameFlowNode = {
+      id: frameId,
+      type: 'disk',
+      position: { x: minX - FRAME_PAD, y: minY - FRAME_PAD - FRAME_HEAD },
+      data: { target: disk.target, alias: disk.alias, device: disk.device, counter: disk.counter, dialectCounter: input.counterLabel },
+      width: maxX - minX + 2 * FRAME_PAD,
+      height: maxY - minY + 2 * FRAME_PAD + FRAME_HEAD,
+      draggable: false,
+      selectable: false,
+      focusable: false,
+      zIndex: -1,
+      domAttributes: { 'data-frame': disk.target } as Record<string, string>,
+    };
+    const prevFrame = old.get(frameId) as FrameFlowNode | undefined;
+    const sameFrame = prevFrame && prevFrame.position.x === frame.position.x && prevFrame.position.y === frame.position.y &&
+      prevFrame.width === frame.width && prevFrame.height === frame.height && prevFrame.data.target === frame.data.target &&
+      prevFrame.data.alias === frame.data.alias && prevFrame.data.counter === frame.data.counter && prevFrame.data.device === frame.data.device &&
+      prevFrame.data.dialectCounter === frame.data.dialectCounter;
+    out.push(sameFrame ? prevFrame : frame, ...srcNodes);
+  }
+  return out;
+}
+
+export function buildEdges(derived: DerivedDoc, prev: readonly Edge[]): Edge[] {
+  const old = new Map<string, Edge>();
+  for (const e of prev) old.set(e.id, e);
+  const out: Edge[] = [];
+  for (const disk of derived.disks) {
+    for (const v of disk.nodes) {
+      v.childUids.forEach((c, i) => {
+        const id = `${v.uid}->${c}`;
+        const member = v.isQuorum;
+        const label = member ? `member ${i + 1}` : undefined;
+        const prevEdge = old.get(id);
+        if (prevEdge && prevEdge.label === label) {
+          out.push(prevEdge);
+          return;
+        }
+        // An overlay points at its backing file: [A] <- [B] is drawn B -> A.
+        out.push({
+          id,
+          source: v.uid,
+          target: c,
+          type: 'smoothstep',
+          label,
+          className: member ? 'edge-member' : 'edge-backing',
+          markerEnd: { type: 'arrowclosed' as never, width: 18, height: 18 },
+          focusable: false,
+        });
+      });
+    }
+  }
+  return out;
+}
+
+/** Remembers the last nodes and edges built so the next build can reuse unchanged objects. */
+export class FlowCache {
+  private nodes: FlowNode[] = [];
+  private edges: Edge[] = [];
+  build(input: BuildInput): { nodes: FlowNode[]; edges: Edge[] } {
+    this.nodes = buildNodes(input, this.nodes);
+    this.edges = buildEdges(input.derived, this.edges);
+    return { nodes: this.nodes, edges: this.edges };
+  }
+}

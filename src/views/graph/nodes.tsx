@@ -1,0 +1,103 @@
+/** Node components: image layers, quorum nodes and the disk frames. Memoised; data objects are reused upstream. */
+import { memo } from 'react';
+import { Handle, Position } from '@xyflow/react';
+import type { NodeProps } from '@xyflow/react';
+import type { FrameFlowNode, SrcFlowNode } from './flowModel';
+
+/** Keeps the end of a path (the file name), which is what tells images apart. */
+export function shorten(s: string, max = 30): string {
+  if (s.length <= max) return s;
+  return '…' + s.slice(s.length - max + 1);
+}
+
+function Numbers({ label, name, id }: { label: string; name: string | null; id: number | null }) {
+  return (
+    <div className="sn-numbers">
+      <span className="sn-pos" title="Position (pre-order): the address in the proposal dialect">{label}</span>
+      <span className="sn-id" title={name ? `Node id ${id}; node name ${name}` : 'No id'}>{id === null ? '[–]' : `[${id}]`}</span>
+    </div>
+  );
+}
+
+function ChainEnd({ end }: { end: 'terminated' | 'open' | null }) {
+  if (end === null) return null;
+  return end === 'terminated' ? (
+    <div className="sn-end sn-end-terminated" title="<backingStore/>: no backing file; nobody probes">
+      <span className="sn-ground" aria-hidden="true" />
+      <span>end</span>
+    </div>
+  ) : (
+    <div className="sn-end sn-end-open" title="No <backingStore>: unknown, libvirt/QEMU will probe the image header">
+      <span className="sn-probe" aria-hidden="true">?</span>
+      <span>open (probed)</span>
+    </div>
+  );
+}
+
+function classes(p: NodeProps<SrcFlowNode>, kind: string): string {
+  const d = p.data;
+  return [
+    'sn',
+    kind,
+    d.view.isActive ? 'sn-active' : '',
+    p.selected ? 'sn-selected' : '',
+    d.severity ? `sn-${d.severity}` : '',
+    d.changed ? 'sn-changed' : '',
+  ].filter(Boolean).join(' ');
+}
+
+export const ImageNode = memo(function ImageNode(p: NodeProps<SrcFlowNode>) {
+  const v = p.data.view;
+  return (
+    <div className={classes(p, 'sn-image')} key={p.data.changed}>
+      <Handle type="target" position={Position.Top} className="sn-handle" />
+      <div className="sn-head">
+        <Numbers label={v.positionLabel} name={v.name} id={v.id} />
+        {v.isActive && <span className="sn-active-badge" title="Active layer: the guest writes here">active</span>}
+      </div>
+      <div className="sn-kind">
+        <span className="sn-type">{v.type ?? 'no type'}</span>
+        <span className={`sn-format sn-format-${v.format ?? 'none'}`}>{v.format ?? 'no format'}</span>
+        {v.name && <span className="sn-name">{v.name}</span>}
+      </div>
+      <div className="sn-source" title={v.source ?? 'no source'}>{v.source ? shorten(v.source) : '—'}</div>
+      <ChainEnd end={v.end} />
+      <Handle type="source" position={Position.Bottom} className="sn-handle" />
+    </div>
+  );
+});
+
+export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
+  const v = p.data.view;
+  const t = v.threshold ?? '?';
+  return (
+    <div className={classes(p, 'sn-quorum')} key={p.data.changed}>
+      <Handle type="target" position={Position.Top} className="sn-handle" />
+      <div className="sn-head">
+        <Numbers label={v.positionLabel} name={v.name} id={v.id} />
+        <span className="sn-quorum-badge">quorum</span>
+      </div>
+      <div className="sn-vote" title={`A read succeeds when ${t} of ${v.members} members agree`}>
+        <strong>{t} of {v.members}</strong> must agree
+      </div>
+      <div className="sn-members" title={p.data.memberNames.join(', ')}>{p.data.memberNames.join(' · ') || 'no members'}</div>
+      <Handle type="source" position={Position.Bottom} className="sn-handle" />
+    </div>
+  );
+});
+
+export const DiskFrame = memo(function DiskFrame(p: NodeProps<FrameFlowNode>) {
+  const d = p.data;
+  return (
+    <div className="disk-frame">
+      <div className="disk-frame-head">
+        <strong>{d.target}</strong>
+        {d.alias && <span>alias {d.alias}</span>}
+        {d.device && <span>{d.device}</span>}
+        <span className="disk-frame-counter" title="The next id the counter hands out">next id {d.counter}{d.dialectCounter}</span>
+      </div>
+    </div>
+  );
+});
+
+export const nodeTypes = { image: ImageNode, quorum: QuorumNode, disk: DiskFrame };
