@@ -217,7 +217,7 @@ describe('wrapInQuorum', () => {
     expect(shape(r.doc)).toEqual(['0:1 Q', '1:0 base.img']);
     expect(counterOf(r.doc, 0)).toBe(2);
     expect(toText(r.doc)).toBe(`<disk type='quorum' device='disk'>
-  <driver name='qemu' type='quorum' cache='none' threshold='1'/>
+  <driver name='qemu' type='quorum' threshold='1' cache='none'/>
   <backingStore type='file' index='1'>
     <driver name='qemu' type='raw'/>
     <source file='/img/base.img'/>

@@ -26,7 +26,7 @@ export function run(argv: readonly string[], io: CliIO): number {
     return command(rest, io);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.err(`strata: ${e.message}\n\n${USAGE}`);
+    io.err(`strata: ${e.message}\nRun 'strata --help' for the commands and their options.\n`);
     return 2;
   }
 }

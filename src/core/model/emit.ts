@@ -5,7 +5,7 @@
  */
 import type { Attr, XmlElement, XmlNode } from '../xml/tree';
 import { withAttr, withAttrAfter } from '../xml/tree';
-import type { DiskDef, DomainDoc, Slot, SrcNode } from './types';
+import type { DiskDef, DomainDoc, Slot, SrcMark, SrcNode } from './types';
 import { isMark } from './types';
 import { postorder, preorder } from './walk';
 import { replaceAt } from './read';
@@ -39,26 +39,53 @@ export function emitDisk(doc: DomainDoc, disk: DiskDef): XmlElement {
   const top = disk.src;
   const pieces = topPieces(top, ctx, built);
   const children: XmlNode[] = [];
-  const used = new Set<string>();
-  let lastMark = -1;
-  for (const c of disk.children) {
-    if (isMark(c)) {
-      used.add(c.mark);
-      children.push(...(pieces.get(c.mark) ?? []));
-      lastMark = children.length;
-    } else children.push(c);
+  for (const c of withAllMarks(disk.children, slotsOf(top))) {
+    if (isAnyMark(c)) children.push(...(pieces.get(markKey(c)) ?? []));
+    else children.push(c);
   }
-  // Pieces the disk had no place for (a layer that became the top) go after the last one written.
-  const rest: XmlNode[] = [];
-  for (const s of slotsOf(top)) {
-    const key = slotKey(s);
-    if (!used.has(key)) rest.push(...(pieces.get(key) ?? []));
-  }
-  children.splice(lastMark < 0 ? 0 : lastMark, 0, ...rest);
-
   let attrs: readonly Attr[] = top.type === null ? withAttr(disk.attrs, 'type', null) : disk.attrs;
   if (top.type !== null) attrs = attrs.some(([k]) => k === 'type') ? withAttr(attrs, 'type', top.type) : [['type', top.type], ...attrs];
   return { kind: 'element', name: 'disk', attrs, children };
+}
+
+type AnyMark = SrcMark | { readonly mark: 'extra'; readonly slot: Slot };
+
+function isAnyMark(c: XmlNode | AnyMark): c is AnyMark {
+  return 'mark' in c;
+}
+
+function markKey(m: AnyMark): string {
+  return m.mark === 'extra' ? slotKey(m.slot) : m.mark;
+}
+
+/** Canonical order of a top's pieces on <disk>: format, source, extras, then backing stores. */
+function rank(key: string): number {
+  return key === 'format' ? 0 : key === 'source' ? 1 : key === 'backing' ? 3 : 2;
+}
+
+/**
+ * The disk's children with a mark for every piece the top has. Pieces the
+ * disk had no place for (a layer that became the top) go next to the marked
+ * piece that comes before them in canonical order, or before the first mark.
+ */
+function withAllMarks(children: readonly (XmlNode | SrcMark)[], slots: readonly Slot[]): (XmlNode | AnyMark)[] {
+  const out: (XmlNode | AnyMark)[] = children.slice();
+  const present = new Set(children.filter(isMark).map((m) => m.mark as string));
+  for (const s of slots) {
+    const key = slotKey(s);
+    if (present.has(key)) continue;
+    const mark: AnyMark = typeof s === 'string' ? { mark: s } : { mark: 'extra', slot: s };
+    let at = -1;
+    out.forEach((c, i) => {
+      if (isAnyMark(c) && rank(markKey(c)) <= rank(key)) at = i;
+    });
+    if (at < 0) {
+      const first = out.findIndex(isAnyMark);
+      out.splice(first < 0 ? 0 : first, 0, mark);
+    } else out.splice(at + 1, 0, mark);
+    present.add(key);
+  }
+  return out;
 }
 
 function slotKey(s: Slot): string {
@@ -138,8 +165,7 @@ function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElem
     if (!attrs.some(([k]) => k === 'name')) attrs = [['name', 'qemu'], ...attrs];
   } else attrs = withAttr(attrs, 'name', null);
   attrs = node.format === null ? withAttr(attrs, 'type', null) : withAttrAfter(attrs, 'type', node.format, 'name');
-  attrs = withAttr(attrs, 'threshold', node.threshold);
-  if (node.threshold !== null) attrs = withAttrAfter(attrs, 'threshold', node.threshold, 'type');
+  attrs = node.threshold === null ? withAttr(attrs, 'threshold', null) : withAttrAfter(attrs, 'threshold', node.threshold, 'type');
   const id = ctx.dialect === 'proposal' ? idAttrValue(node, ctx) : null;
   attrs = id === null ? withAttr(attrs, 'node', null) : withAttr(attrs, 'node', id);
   if (attrs.length === 0 && (f?.children.length ?? 0) === 0) return null;
