@@ -73,10 +73,21 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-export function time(f: () => unknown): number {
+/**
+ * Mean time of one call of `f`, calling it until at least `minMs` have
+ * passed (and at least `minCalls` times): a 31 KB document parses in ~2 ms,
+ * too close to timer resolution and GC pauses for a single call to mean much.
+ */
+export function perCall(f: () => unknown, minMs: number, minCalls = 1): number {
+  let calls = 0;
   const start = performance.now();
-  f();
-  return performance.now() - start;
+  let elapsed = 0;
+  do {
+    f();
+    calls++;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs || calls < minCalls);
+  return elapsed / calls;
 }
 
 export interface CaseResult {
@@ -85,20 +96,33 @@ export interface CaseResult {
   readonly stagesMs: Record<Stage, number>;
 }
 
-/** Median of `runs` interleaved runs of Strata and the floor, after `warmup` runs of each (JIT), plus stage medians. */
-export function measureCase(text: string, runs = 7, warmup = 2): CaseResult {
-  for (let i = 0; i < warmup; i++) {
-    strata(text);
-    floor(text);
-  }
+/**
+ * Median of `runs` interleaved runs of Strata and the floor (each run at
+ * least 50 ms of calls), after a warm-up of at least 500 ms and 2 calls of
+ * each so both are measured JIT-compiled; plus stage medians of 3 runs.
+ */
+export function measureCase(text: string, runs = 7): CaseResult {
+  perCall(() => strata(text), 500, 2);
+  perCall(() => floor(text), 500, 2);
   const s: number[] = [];
   const f: number[] = [];
   for (let i = 0; i < runs; i++) {
-    s.push(time(() => strata(text)));
-    f.push(time(() => floor(text)));
+    s.push(perCall(() => strata(text), 50));
+    f.push(perCall(() => floor(text), 50));
   }
-  // Three runs are enough to see which stage dominates; the ratio uses the full runs above.
-  const stages = [0, 1, 2].map(() => stageTimes(text));
+  const stages: Record<Stage, number>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const sum = Object.fromEntries(STAGES.map((k) => [k, 0])) as Record<Stage, number>;
+    // Same batching for the stages: repeat until 50 ms, then average.
+    let calls = 0;
+    const start = performance.now();
+    do {
+      const one = stageTimes(text);
+      for (const k of STAGES) sum[k] += one[k];
+      calls++;
+    } while (performance.now() - start < 50);
+    stages.push(Object.fromEntries(STAGES.map((k) => [k, sum[k] / calls])) as Record<Stage, number>);
+  }
   const stagesMs = Object.fromEntries(STAGES.map((k) => [k, median(stages.map((x) => x[k]))])) as Record<Stage, number>;
   return { strataMs: median(s), floorMs: median(f), stagesMs };
 }

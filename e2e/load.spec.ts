@@ -31,8 +31,10 @@ test.describe('loading', () => {
     await ed.expectNode('hda[4]', 3, '/path/to/d');
     await expect(ed.node('hda[0]')).toHaveAttribute('data-address', 'hda[0]');
     // Proposal dialect: node names are <alias>[<id>].
-    await expect(ed.node('hda[0]').locator('.sn-name')).toHaveText('ide0-0-0[4]');
     await expect(ed.node('hda[2]').locator('.sn-name')).toHaveText('ide0-0-0[2]');
+    await expect(ed.node('hda[3]').locator('.sn-name')).toHaveText('ide0-0-0[1]');
+    await ed.clickNode('hda[0]');
+    await expect(ed.inspector).toContainText('ide0-0-0[4]');
     // The quorum votes 2 of 3.
     await expect(ed.node('hda[0]')).toContainText('2 of 3');
 

@@ -36,8 +36,16 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect(ed.select('Dialect')).toHaveValue('proposal');
     // No alias: the proposal's node name is target[id].
     await expect(ed.node('vda[0]').locator('.sn-name')).toHaveText('vda[2]');
+    // Proposal layout: index on each <backingStore> is its position; every level has a <driver>.
+    await expect.poll(() => ed.xmlText()).toMatch(/<backingStore type='file' index='1'>\s*<driver name='qemu' type='qcow2'/);
+    await expect.poll(() => ed.xmlText()).toMatch(/<backingStore type='file' index='2'>/);
+    // Offline: the ids are not written (a document with ids reads as running); running writes node='[N]'.
+    await expect.poll(() => ed.xmlText()).not.toContain('node=');
+    await ed.select('Guest state').selectOption('running');
     await expect.poll(() => ed.xmlText()).toContain("node='[2]'");
     await expect.poll(() => ed.xmlText()).toContain("node='[0]'");
+    await ed.select('Guest state').selectOption('offline');
+    await expect.poll(() => ed.xmlText()).not.toContain('node=');
 
     await ed.select('Dialect').selectOption('libvirt');
     // libvirt: one counter from 1, top-down.
@@ -110,7 +118,8 @@ test.describe('dialect, guest state, renumber, theme', () => {
       { address: 'hda[4]', id: '[3]' },
       { address: 'hda[5]', id: '[4]' },
     ]);
-    await expect(ed.node('hda[0]').locator('.sn-name')).toHaveText('ide0-0-0[5]');
+    await expect(ed.node('hda[2]').locator('.sn-name')).toHaveText('ide0-0-0[2]');
+    await expect(ed.node('hda[5]').locator('.sn-name')).toHaveText('ide0-0-0[4]');
   });
 
   test('theme switch sets html[data-theme]', async ({ page }) => {

@@ -191,12 +191,15 @@ export class Editor {
   }
 
   async clickNode(address: string): Promise<void> {
+    // A click while the view is still fitting (after a load) would count as a tiny drag: wait for it to settle.
+    await this.waitStill(this.node(address));
     // The source line is plain text: clicking it never starts a connection from a handle.
     await this.node(address).locator(SEL.source).or(this.node(address).locator('.sn-vote')).first().click();
     await expect(this.node(address)).toHaveClass(/selected/);
   }
 
   async contextMenu(address: string, item: string): Promise<void> {
+    await this.waitStill(this.node(address));
     await this.node(address).locator(SEL.pos).click({ button: 'right' });
     await expect(this.menu).toBeVisible();
     await this.menu.getByRole('menuitem', { name: item }).click();

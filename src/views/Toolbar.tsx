@@ -1,4 +1,5 @@
 /** File, history, view and document-mode commands. Dialect and guest state are always visible here. */
+import { useStore } from 'zustand';
 import { EXAMPLES } from '../core/examples';
 import { convert, renumber, setState } from '../core/ops';
 import type { Dialect, GuestState } from '../core/model/types';
@@ -11,9 +12,8 @@ export function Toolbar({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: T
   const dialect = useEditor((s) => s.doc.dialect);
   const state = useEditor((s) => s.doc.state);
   const text = useEditor((s) => s.text);
-  const canUndo = useEditor.temporal.getState().pastStates.length > 0;
-  useEditor((s) => s.doc); // re-render on every change so undo/redo availability stays current
-  const canRedo = useEditor.temporal.getState().futureStates.length > 0;
+  const canUndo = useStore(useEditor.temporal, (t) => t.pastStates.length > 0);
+  const canRedo = useStore(useEditor.temporal, (t) => t.futureStates.length > 0);
   return (
     <header className="toolbar" role="toolbar" aria-label="Main">
       <span className="brand" aria-label="Strata">

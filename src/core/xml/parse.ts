@@ -148,10 +148,12 @@ function checkEntities(doctype: string, declared: Set<string>): { message: strin
 function checkAmpersands(text: string, declared: Set<string>): { message: string; offset: number } | null {
   const ref = /&(#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z_:][\w.:-]*);/y;
   let i = 0;
+  let amp = text.indexOf('&');
   while (i < text.length) {
-    const lt = text.indexOf('<', i);
-    const amp = text.indexOf('&', i);
+    // Search for the next '&' only once we are past the last one found: rescanning at every tag is quadratic.
+    if (amp >= 0 && amp < i) amp = text.indexOf('&', i);
     if (amp < 0) return null;
+    const lt = text.indexOf('<', i);
     if (lt >= 0 && lt < amp) {
       const skip = skipMarkup(text, lt);
       if (skip > lt) {
