@@ -76,8 +76,6 @@ export function xmlExtensions(hooks: XmlEditorHooks): Extension[] {
     xmlTheme,
     keymap.of([...defaultKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
     EditorView.contentAttributes.of({ 'aria-label': 'XML' }),
-    // Long source paths would otherwise scroll the pane sideways and hide where lines start.
-    EditorView.lineWrapping,
     EditorView.domEventHandlers({
       blur: () => {
         hooks.apply();
