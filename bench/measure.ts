@@ -7,31 +7,8 @@ import { loadText, toText } from '../src/core/document';
 import { emitDocument } from '../src/core/model/emit';
 import { readDocument } from '../src/core/model/read';
 import { validate } from '../src/core/validate';
-import { parseXml } from '../src/core/xml/parse';
+import { PARSE_OPTIONS, parseXml } from '../src/core/xml/parse';
 import { writeXml } from '../src/core/xml/write';
-
-/**
- * A copy of src/core/xml/parse.ts's parser options (they are not exported):
- * the floor must parse exactly the way Strata does. Keep the two in step.
- */
-export const PARSE_OPTIONS = {
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  commentPropName: '#comment',
-  cdataPropName: '#cdata',
-  textNodeName: '#text',
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: false,
-  captureMetaData: true,
-  jPath: false,
-  maxNestedTags: 1_000_000,
-  ignoreDeclaration: false,
-  ignorePiTags: false,
-} as const;
 
 /** The least any reader must do: check the XML and tokenise it. */
 export function floor(text: string): unknown {
