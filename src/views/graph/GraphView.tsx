@@ -86,7 +86,11 @@ function Graph() {
   const [skipFit] = useState(() => (savedViewport ? fitRequest : null));
   useEffect(() => {
     if (fitRequest === skipFit) return;
-    const t = window.setTimeout(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }), 30);
+    // A programmatic fit does not end in onMoveEnd: save the view it settles on ourselves.
+    const t = window.setTimeout(
+      () => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }).then(() => saveViewport(flow.getViewport())),
+      30,
+    );
     return () => window.clearTimeout(t);
   }, [fitRequest, skipFit, flow]);
   useEffect(() => {
