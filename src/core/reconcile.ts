@@ -28,19 +28,23 @@ function reconcileTree(oldRoot: SrcNode, newRoot: SrcNode): SrcNode {
   const taken = new Set<SrcNode>();
   const uidOf = new Map<SrcNode, string>();
   const tryMatch = (key: (n: SrcNode) => string | null): void => {
+    // Candidates per key in document order; each is handed out once.
     const index = new Map<string, SrcNode[]>();
     for (const o of olds) {
-      if (taken.has(o)) continue;
-      const k = key(o);
-      if (k !== null) index.set(k, [...(index.get(k) ?? []), o]);
+      const k = taken.has(o) ? null : key(o);
+      if (k === null) continue;
+      const list = index.get(k);
+      if (list) list.push(o);
+      else index.set(k, [o]);
     }
     for (const n of news) {
       if (uidOf.has(n)) continue;
       const k = key(n);
-      const candidates = k === null ? undefined : index.get(k)?.filter((o) => !taken.has(o));
-      if (candidates && candidates.length > 0) {
-        taken.add(candidates[0]!);
-        uidOf.set(n, candidates[0]!.uid);
+      const list = k === null ? undefined : index.get(k);
+      const o = list?.shift();
+      if (o) {
+        taken.add(o);
+        uidOf.set(n, o.uid);
       }
     }
   };

@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import type { Diagnostic, Severity } from '../core/diagnostics';
-import { validate } from '../core/validate';
+import { useDiagnostics } from '../state/diagnostics';
 import { select, useEditor } from '../state/store';
 import { focusXmlAt } from './XmlPane';
 import './panels.css';
@@ -51,11 +51,8 @@ function Row({ d, stale }: { d: Diagnostic; stale: boolean }) {
 }
 
 export function ProblemsPanel() {
-  const doc = useEditor((s) => s.doc);
-  const readDiagnostics = useEditor((s) => s.readDiagnostics);
   const parseError = useEditor((s) => s.parseError);
-  const found = useMemo(() => validate(doc), [doc]);
-  const modelProblems = useMemo(() => [...readDiagnostics, ...found], [readDiagnostics, found]);
+  const modelProblems = useDiagnostics();
   const all = useMemo(() => (parseError ? [parseError, ...modelProblems] : modelProblems), [parseError, modelProblems]);
   const shown = all.slice(0, MAX_ROWS);
   const worst = ORDER.find((s) => all.some((d) => d.severity === s));

@@ -1,6 +1,6 @@
 /**
  * Diagnostics -> CodeMirror lint markers. The list is the reader's problems
- * plus `validate(doc)` (memoised by document); a parse error replaces it
+ * plus `validate(doc)` (state/diagnostics, once per document); a parse error replaces it
  * while the text does not parse. line:col becomes an offset; the marker runs
  * to the end of the element's start tag, or to the end of the line.
  */
@@ -9,28 +9,7 @@ import type { Text } from '@codemirror/state';
 import type { Diagnostic } from '../../core/diagnostics';
 import type { DomainDoc } from '../../core/model/types';
 import type { NodeRange } from '../../core/textRanges';
-import { validate } from '../../core/validate';
-
-const validated = new WeakMap<DomainDoc, readonly Diagnostic[]>();
-
-function validateOnce(doc: DomainDoc): readonly Diagnostic[] {
-  let hit = validated.get(doc);
-  if (!hit) {
-    try {
-      hit = validate(doc);
-    } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      hit = [{ severity: 'error', code: 'xml-malformed', message: `Strata could not check this document (internal error: ${why}).`, line: 1, col: 1 }];
-    }
-    validated.set(doc, hit);
-  }
-  return hit;
-}
-
-/** Everything wrong with an applied document: what the reader found, then what validate finds. */
-export function documentDiagnostics(doc: DomainDoc, readDiagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return [...readDiagnostics, ...validateOnce(doc)];
-}
+import { documentDiagnostics } from '../../state/diagnostics';
 
 /** 1-based line:col -> offset, clamped into the document. */
 export function offsetAt(doc: Text, line: number, col: number): number {
@@ -84,12 +63,14 @@ export function documentMarkers(
     if (!diskStart.has(r.disk)) diskStart.set(r.disk, r);
   }
   const out: LintDiagnostic[] = [];
-  // The reader's problems come from this very text: their line:col is exact.
-  for (const d of readDiagnostics) {
-    const from = offsetAt(doc, d.line, d.col);
-    out.push(toLint(d, from, markerEnd(doc, from)));
-  }
-  for (const d of validateOnce(model)) {
+  const fromReader = new Set(readDiagnostics);
+  for (const d of documentDiagnostics(model, readDiagnostics)) {
+    if (fromReader.has(d)) {
+      // The reader's problems come from this very text: their line:col is exact.
+      const from = offsetAt(doc, d.line, d.col);
+      out.push(toLint(d, from, markerEnd(doc, from)));
+      continue;
+    }
     const node = d.node !== undefined ? byUid.get(d.node) : undefined;
     if (node) {
       out.push(toLint(d, node.start, Math.max(node.start, node.tagEnd)));
