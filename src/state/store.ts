@@ -46,6 +46,14 @@ export interface EditorState {
   readonly notice: Notice | null;
   /** Bumped to ask the graph to fit the view (load, tidy). */
   readonly fitRequest: number;
+  /** Nodes lit up by a query or a lesson (not a selection): the graph and the XML mark them. */
+  readonly highlight: Highlight | null;
+}
+
+export interface Highlight {
+  readonly uids: readonly string[];
+  /** One line saying why these nodes are lit. */
+  readonly reason: string;
 }
 
 type Tracked = Pick<EditorState, 'doc' | 'dragged' | 'savedText' | 'readDiagnostics'>;
@@ -65,6 +73,7 @@ function initialState(): EditorState {
     lastChange: null,
     notice: null,
     fitRequest: 0,
+    highlight: null,
   };
 }
 
@@ -182,6 +191,11 @@ export function redo(): void {
   if (get().draft && !applyDraft()) return;
   useEditor.temporal.getState().redo();
   set({ text: get().savedText, draft: false, parseError: null });
+}
+
+/** Lights up nodes (a query's matches, a lesson's focus); null clears. Not an undo step. */
+export function setHighlight(highlight: Highlight | null): void {
+  set({ highlight });
 }
 
 export function requestFit(): void {

@@ -31,6 +31,7 @@ function Graph() {
   const parseError = useEditor((s) => s.parseError);
   const lastChange = useEditor((s) => s.lastChange);
   const fitRequest = useEditor((s) => s.fitRequest);
+  const highlight = useEditor((s) => s.highlight);
   const diagnostics = useDiagnostics();
   const flow = useReactFlow();
   const derived = derive(doc);
@@ -56,9 +57,10 @@ function Graph() {
         severities,
         changed: new Set(lastChange?.added ?? []),
         changedAt: lastChange?.at ?? 0,
+        highlighted: new Set(highlight?.uids ?? []),
         counterLabel: doc.dialect === 'libvirt' ? ' (per domain)' : ' (this disk)',
       }),
-    [cache, derived, positions, selection, severities, lastChange, doc.dialect],
+    [cache, derived, positions, selection, severities, lastChange, highlight, doc.dialect],
   );
 
   const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);

@@ -14,6 +14,7 @@ export interface SrcNodeData extends Record<string, unknown> {
   readonly target: string;
   readonly severity: Severity | null;
   readonly changed: number;
+  readonly highlighted: boolean;
   readonly memberNames: readonly string[];
 }
 export interface DiskFrameData extends Record<string, unknown> {
@@ -38,13 +39,14 @@ export interface BuildInput {
   /** uids the last operation added, and when (restarts the highlight animation). */
   readonly changed: ReadonlySet<string>;
   readonly changedAt: number;
+  readonly highlighted: ReadonlySet<string>;
   readonly counterLabel: string;
 }
 
 function sameData(a: SrcNodeData, b: SrcNodeData): boolean {
   return a.view.node === b.view.node && a.view.position === b.view.position && a.view.name === b.view.name &&
     a.view.address === b.view.address && a.view.isActive === b.view.isActive && a.severity === b.severity &&
-    a.changed === b.changed && a.target === b.target && a.memberNames.join() === b.memberNames.join() &&
+    a.changed === b.changed && a.highlighted === b.highlighted && a.target === b.target && a.memberNames.join() === b.memberNames.join() &&
     a.view.parentUid === b.view.parentUid;
 }
 
@@ -69,6 +71,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         target: disk.target,
         severity: input.severities.get(v.uid) ?? null,
         changed: input.changed.has(v.uid) ? input.changedAt : 0,
+        highlighted: input.highlighted.has(v.uid),
         memberNames: v.isQuorum ? v.childUids.map((c) => input.derived.byUid.get(c)?.positionLabel ?? '?') : [],
       };
       const selected = input.selected === v.uid;

@@ -43,6 +43,7 @@ function classes(p: NodeProps<SrcFlowNode>, kind: string): string {
     p.selected ? 'sn-selected' : '',
     d.severity ? `sn-${d.severity}` : '',
     d.changed ? 'sn-changed' : '',
+    d.highlighted ? 'sn-highlight' : '',
   ].filter(Boolean).join(' ');
 }
 
