@@ -12,9 +12,19 @@ Commands:
   validate FILE                    one line per diagnostic:
                                    FILE:LINE:COL: SEVERITY: CODE: message
                                    exit 1 when there is an error
-  op FILE OPERATION [ARGS] [--to DIALECT] [--json]
+  op FILE OPERATION [ARGS] [--to DIALECT] [--json] [--commands]
                                    applies one operation, prints the XML
-                                   (--json: the inspect JSON of the result)
+                                   (--json: the inspect JSON of the result;
+                                   --commands: the host commands instead,
+                                   see below)
+  export qmp FILE                  a JSON array of QMP commands
+                                   ({"execute":…,"arguments":…}): the
+                                   blockdev-add sequence that builds every
+                                   disk's nodes, children first
+  export qemu-img FILE [--size SIZE]
+                                   a POSIX sh script creating every image
+                                   file, backing files first; base images
+                                   get SIZE (default 64M), overlays inherit
 
 Operations (ADDR is TARGET, TARGET[N] or a source path):
   snapshot --at ADDR [--file PATH] [--at ADDR [--file PATH]]...
@@ -23,10 +33,21 @@ Operations (ADDR is TARGET, TARGET[N] or a source path):
   commit --top ADDR --base ADDR [--keep-overlay]
   pull --top ADDR [--base ADDR]
   copy --at ADDR --dest PATH [--shallow] [--cancel]
+  backup --at ADDR --dest PATH     point-in-time copy; the chain does not
+                                   change
   quorum-add --at ADDR --file PATH
   quorum-remove --at ADDR
   threshold --at ADDR --value N
   renumber                         fresh ids (offline documents only)
+
+op --commands prints what does the same on a real host, in sections:
+  # virsh                          virsh lines (addresses TARGET[N], N the
+                                   libvirt index); '#' lines where virsh
+                                   has no equivalent (quorums)
+  # QMP: first, on the host (sh)   images to create before the QMP commands
+  # QMP: one command per line      JSON lines, node-names libvirt-N-format /
+                                   libvirt-N-storage; '# note:' lines say
+                                   which job events to wait for
 
 Exit status: 0 ok; 1 refused, invalid or unreadable input; 2 usage error.
 `;

@@ -1,6 +1,7 @@
 /** Dispatches `strata COMMAND ...` to a command; returns the exit code. */
 import { UsageError } from './args';
 import { convertCommand } from './commands/convert';
+import { exportCommand } from './commands/export';
 import { inspectCommand } from './commands/inspect';
 import { opCommand } from './commands/op';
 import { validateCommand } from './commands/validate';
@@ -12,6 +13,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => 
   convert: convertCommand,
   validate: validateCommand,
   op: opCommand,
+  export: exportCommand,
 };
 
 export function run(argv: readonly string[], io: CliIO): number {
@@ -20,7 +22,8 @@ export function run(argv: readonly string[], io: CliIO): number {
     (name === undefined ? io.err : io.out)(USAGE);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  // Own properties only: 'constructor' or 'toString' is not a command.
+  const command = Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined;
   try {
     if (command === undefined) throw new UsageError(`Unknown command '${name}'.`);
     return command(rest, io);

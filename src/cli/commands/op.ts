@@ -1,29 +1,39 @@
-/** `strata op FILE OPERATION ... [--to DIALECT] [--json]` */
+/** `strata op FILE OPERATION ... [--to DIALECT | --json | --commands]` */
+import { formatHostCommands, hostCommands } from '../../core/commands';
 import { toText } from '../../core/document';
 import { inspect } from '../../core/inspect';
 import { convert } from '../../core/ops';
+import { applyRequest } from '../../core/ops/request';
 import { validate } from '../../core/validate';
 import { hasFlag, optionValue, parseArgs, UsageError } from '../args';
 import type { CliIO } from '../io';
 import { readDoc } from '../io';
 import { parseDialect } from './dialect';
-import { OPERATIONS } from './operations';
+import { findOperation, OPERATIONS } from './operations';
 
 export function opCommand(argv: readonly string[], io: CliIO): number {
   // FILE and OPERATION come first so the operation can say which options it takes.
   const [file, name, ...rest] = argv;
   if (file === undefined || name === undefined) throw new UsageError('op needs FILE and OPERATION.');
-  const operation = OPERATIONS[name];
+  const operation = findOperation(name);
   if (operation === undefined) throw new UsageError(`Unknown operation '${name}'; one of: ${Object.keys(OPERATIONS).join(', ')}.`);
   const spec = operation.options;
-  const args = parseArgs(rest, { ...spec, values: [...spec.values, 'to'], flags: [...spec.flags, 'json'] });
+  const args = parseArgs(rest, { ...spec, values: [...spec.values, 'to'], flags: [...spec.flags, 'json', 'commands'] });
   if (args.positionals.length > 0) throw new UsageError(`Unexpected argument '${args.positionals[0]}'.`);
   const to = optionValue(args, 'to');
+  const commands = hasFlag(args, 'commands');
+  // --commands prints commands, not a document: a dialect or the inspect JSON would be ignored, so asking for them is a mistake.
+  if (commands && (to !== null || hasFlag(args, 'json'))) throw new UsageError('--commands prints host commands; it does not combine with --to or --json.');
   const dialect = to === null ? null : parseDialect(to);
+  const request = operation.parse(args);
   const doc = readDoc(io, file);
   if (doc === null) return 1;
   // Addresses are read in the document's own dialect; --to only changes how the result is written.
-  let result = operation.apply(doc, args);
+  let result = applyRequest(doc, request);
+  if (result.ok && commands) {
+    io.out(formatHostCommands(hostCommands(doc, request, result.doc)));
+    return 0;
+  }
   if (result.ok && dialect !== null) result = convert(result.doc, dialect);
   if (!result.ok) {
     io.err(result.reason + '\n');

@@ -1,66 +1,70 @@
 /**
  * `op` operations: each names its options and turns the parsed arguments
- * into one call of src/core/ops. Only argument shapes live here; what the
- * operation means is decided in core.
+ * into an OpRequest (src/core/ops/request.ts). Only argument shapes live
+ * here; what the operation means is decided in core.
  */
-import type { DomainDoc } from '../../core/model/types';
-import type { OpResult } from '../../core/ops/types';
-import * as ops from '../../core/ops';
+import type { OpKind, OpRequest } from '../../core/ops/request';
 import type { OptionSpec, ParsedArgs } from '../args';
 import { hasFlag, optionValue, requireValue, UsageError } from '../args';
 
 export interface Operation {
   readonly options: OptionSpec;
-  readonly apply: (doc: DomainDoc, args: ParsedArgs) => OpResult;
+  readonly parse: (args: ParsedArgs) => OpRequest;
 }
 
-const none: OptionSpec = { values: [], flags: [] };
-
-export const OPERATIONS: Readonly<Record<string, Operation>> = {
+export const OPERATIONS: Readonly<Record<OpKind, Operation>> = {
   snapshot: {
     options: { values: ['at', 'file'], flags: [], repeatable: ['at', 'file'] },
-    apply: (doc, args) => ops.snapshot(doc, snapshotTargets(args)),
+    parse: (args) => ({ kind: 'snapshot', targets: snapshotTargets(args) }),
   },
   commit: {
     options: { values: ['top', 'base'], flags: ['keep-overlay'] },
-    apply: (doc, args) =>
-      ops.commit(doc, {
-        top: requireValue(args, 'top', 'commit'),
-        base: requireValue(args, 'base', 'commit'),
-        keepOverlay: hasFlag(args, 'keep-overlay'),
-      }),
+    parse: (args) => ({
+      kind: 'commit',
+      top: requireValue(args, 'top', 'commit'),
+      base: requireValue(args, 'base', 'commit'),
+      keepOverlay: hasFlag(args, 'keep-overlay'),
+    }),
   },
   pull: {
     options: { values: ['top', 'base'], flags: [] },
-    apply: (doc, args) => {
+    parse: (args) => {
       const base = optionValue(args, 'base');
-      return ops.pull(doc, { top: requireValue(args, 'top', 'pull'), ...(base === null ? {} : { base }) });
+      return { kind: 'pull', top: requireValue(args, 'top', 'pull'), ...(base === null ? {} : { base }) };
     },
   },
   copy: {
     options: { values: ['at', 'dest'], flags: ['shallow', 'cancel'] },
-    apply: (doc, args) =>
-      ops.copy(doc, {
-        at: requireValue(args, 'at', 'copy'),
-        dest: requireValue(args, 'dest', 'copy'),
-        shallow: hasFlag(args, 'shallow'),
-        cancel: hasFlag(args, 'cancel'),
-      }),
+    parse: (args) => ({
+      kind: 'copy',
+      at: requireValue(args, 'at', 'copy'),
+      dest: requireValue(args, 'dest', 'copy'),
+      shallow: hasFlag(args, 'shallow'),
+      cancel: hasFlag(args, 'cancel'),
+    }),
+  },
+  backup: {
+    options: { values: ['at', 'dest'], flags: [] },
+    parse: (args) => ({ kind: 'backup', at: requireValue(args, 'at', 'backup'), dest: requireValue(args, 'dest', 'backup') }),
   },
   'quorum-add': {
     options: { values: ['at', 'file'], flags: [] },
-    apply: (doc, args) => ops.quorumAdd(doc, { at: requireValue(args, 'at', 'quorum-add'), file: requireValue(args, 'file', 'quorum-add') }),
+    parse: (args) => ({ kind: 'quorum-add', at: requireValue(args, 'at', 'quorum-add'), file: requireValue(args, 'file', 'quorum-add') }),
   },
   'quorum-remove': {
     options: { values: ['at'], flags: [] },
-    apply: (doc, args) => ops.quorumRemove(doc, { at: requireValue(args, 'at', 'quorum-remove') }),
+    parse: (args) => ({ kind: 'quorum-remove', at: requireValue(args, 'at', 'quorum-remove') }),
   },
   threshold: {
     options: { values: ['at', 'value'], flags: [] },
-    apply: (doc, args) => ops.setThreshold(doc, { at: requireValue(args, 'at', 'threshold'), value: integer(requireValue(args, 'value', 'threshold')) }),
+    parse: (args) => ({ kind: 'threshold', at: requireValue(args, 'at', 'threshold'), value: integer(requireValue(args, 'value', 'threshold')) }),
   },
-  renumber: { options: none, apply: (doc) => ops.renumber(doc) },
+  renumber: { options: { values: [], flags: [] }, parse: () => ({ kind: 'renumber' }) },
 };
+
+export function findOperation(name: string): Operation | undefined {
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, name) ? OPERATIONS[name as OpKind] : undefined;
+}
 
 /** `--at A --file F --at B`: each --file belongs to the --at right before it. */
 function snapshotTargets(args: ParsedArgs): { at: string; file?: string }[] {

@@ -1,0 +1,49 @@
+/**
+ * The commands that do on a real host what an operation did to the document
+ * (domain.md §6): virsh lines with libvirt addresses (`vda[N]`) and QMP
+ * commands with QEMU node-names (`libvirt-N-format`). `before` is the
+ * document the request was applied to and `after` the result, so new nodes
+ * are named with the ids the operation gave them.
+ */
+import type { DomainDoc } from '../model/types';
+import type { OpRequest } from '../ops/request';
+import type { Ctx } from './context';
+import { domainName } from './context';
+import { backupCommands, copyCommands } from './copy';
+import { commitCommands, pullCommands } from './jobs';
+import { quorumAddCommands, quorumRemoveCommands, thresholdCommands } from './quorum';
+import { snapshotCommands } from './snapshot';
+import type { HostCommands } from './types';
+
+export type { HostCommands, QmpCommand } from './types';
+export { formatHostCommands } from './format';
+
+/** `after` must be the result of applying `req` to `before` (a refused request has no commands). */
+export function hostCommands(before: DomainDoc, req: OpRequest, after: DomainDoc): HostCommands {
+  const ctx: Ctx = { before, after, domain: domainName(before) };
+  switch (req.kind) {
+    case 'snapshot':
+      return snapshotCommands(ctx, req.targets);
+    case 'commit':
+      return commitCommands(ctx, req);
+    case 'pull':
+      return pullCommands(ctx, req);
+    case 'copy':
+      return copyCommands(ctx, req);
+    case 'backup':
+      return backupCommands(ctx, req);
+    case 'quorum-add':
+      return quorumAddCommands(ctx, req);
+    case 'quorum-remove':
+      return quorumRemoveCommands(ctx, req);
+    case 'threshold':
+      return thresholdCommands(ctx, req);
+    case 'renumber':
+      return {
+        virsh: ['# renumber is offline only: there is nothing to run on a host; libvirt numbers the nodes itself when the guest starts.'],
+        qmp: [],
+        prepare: [],
+        notes: ['Renumbering happens only while the guest is offline, so there is no QMP command: a running QEMU never reuses node names.'],
+      };
+  }
+}

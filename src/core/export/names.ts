@@ -1,0 +1,106 @@
+/**
+ * QEMU node-names for the document's nodes (domain.md §5): libvirt's own
+ * scheme, `libvirt-N-storage` for the protocol node and `libvirt-N-format`
+ * for the format node, with N the node id as it is (the proposal dialect
+ * counts from 0: `libvirt-0-storage` is still a legal name; only libvirt's
+ * `index` must be ≥ 1). Raw images have no format node. A quorum is one node
+ * and takes the `-format` name, as it is what the disk's device attaches to.
+ *
+ * Names must be unique in QEMU. libvirt ids are unique in the domain; the
+ * proposal dialect counts per disk, so with several disks (or whenever ids
+ * repeat) each name also carries the disk target: `libvirt-vdb-0-format`.
+ * The rule depends only on the dialect and the ids present, so a node keeps
+ * its name across an operation (commands name nodes of `before` and `after`).
+ * A node without an id (a running document that gave none) is named by its
+ * position: `strata-vda-p3-format`.
+ */
+import type { DomainDoc, SrcNode } from '../model/types';
+import { preorder } from '../model/walk';
+import { diskTarget } from '../numbers/names';
+
+export interface QemuNames {
+  /** The protocol node (file, host_device, nbd, ...); null for a quorum. */
+  readonly storage: string | null;
+  /** The format node (qcow2, ..., quorum); null for raw. */
+  readonly format: string | null;
+  /** The node the user of this image links to: format, else storage. */
+  readonly top: string;
+}
+
+const LEGAL = /^[A-Za-z][A-Za-z0-9_.-]*$/;
+const MAX_BYTES = 31;
+
+export function isLegalNodeName(name: string): boolean {
+  return LEGAL.test(name) && new TextEncoder().encode(name).length <= MAX_BYTES;
+}
+
+/** An image that QEMU opens without a format layer: raw, or no format with nothing below it (libvirt's default). */
+export function isRawLayer(node: Pick<SrcNode, 'type' | 'format' | 'backing'>): boolean {
+  if (node.type === 'quorum' || node.format === 'quorum') return false;
+  return node.format === 'raw' || (node.format === null && node.backing.length === 0);
+}
+
+function needsQualifier(doc: DomainDoc): boolean {
+  if (doc.dialect === 'proposal' && doc.disks.length > 1) return true;
+  const seen = new Set<number>();
+  for (const d of doc.disks) {
+    for (const v of preorder(d.src)) {
+      if (v.node.id === null) continue;
+      if (seen.has(v.node.id)) return true;
+      seen.add(v.node.id);
+    }
+  }
+  return false;
+}
+
+function namesFor(stem: string, node: Pick<SrcNode, 'type' | 'format' | 'backing'>): QemuNames {
+  const quorum = node.type === 'quorum' || node.format === 'quorum';
+  const storage = quorum ? null : `${stem}-storage`;
+  const format = isRawLayer(node) ? null : `${stem}-format`;
+  return { storage, format, top: format ?? storage! };
+}
+
+function tagOf(doc: DomainDoc, di: number): string {
+  const target = diskTarget(doc.disks[di]!, di);
+  // A target that would make an illegal or too long name is replaced by the disk's index.
+  return LEGAL.test(target) && target.length <= 8 ? target : `d${di}`;
+}
+
+/**
+ * The names a node with id `id` on disk `di` gets (or would get): also for
+ * QEMU nodes that never enter the document, such as a backup's target.
+ */
+export function namesForId(doc: DomainDoc, di: number, id: number, node: Pick<SrcNode, 'type' | 'format' | 'backing'>): QemuNames {
+  return namesFor(needsQualifier(doc) ? `libvirt-${tagOf(doc, di)}-${id}` : `libvirt-${id}`, node);
+}
+
+const cache = new WeakMap<DomainDoc, ReadonlyMap<string, QemuNames>>();
+
+/** Node-names by node uid, for every node of every disk. */
+export function qemuNames(doc: DomainDoc): ReadonlyMap<string, QemuNames> {
+  const hit = cache.get(doc);
+  if (hit) return hit;
+  const qualify = needsQualifier(doc);
+  const out = new Map<string, QemuNames>();
+  doc.disks.forEach((disk, di) => {
+    const tag = tagOf(doc, di);
+    for (const v of preorder(disk.src)) {
+      const n = v.node;
+      const stem = n.id === null ? `strata-${tag}-p${v.position}` : qualify ? `libvirt-${tag}-${n.id}` : `libvirt-${n.id}`;
+      const names = namesFor(stem, n);
+      for (const name of [names.storage, names.format]) {
+        if (name !== null && !isLegalNodeName(name)) throw new Error(`internal: '${name}' is not a legal QEMU node-name`);
+      }
+      out.set(n.uid, names);
+    }
+  });
+  cache.set(doc, out);
+  return out;
+}
+
+/** The names of one node; throws for a node that is not in the document (a caller's mistake). */
+export function namesOf(doc: DomainDoc, node: SrcNode): QemuNames {
+  const n = qemuNames(doc).get(node.uid);
+  if (!n) throw new Error(`internal: node ${node.uid} is not in the document`);
+  return n;
+}
