@@ -13,6 +13,8 @@ export default defineConfig({
         // do not invalidate them; higher priority wins.
         codeSplitting: {
           groups: [
+            // Only the lazily loaded query engine uses these: keep them out of the eager vendor chunk.
+            { name: 'xpath', test: /node_modules[\\/](xpath|@xmldom)[\\/]/, priority: 4 },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'codemirror', test: /node_modules[\\/](@codemirror|@lezer|codemirror|crelt|style-mod|w3c-keyname)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },

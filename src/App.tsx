@@ -7,12 +7,14 @@ import { ProblemsPanel } from './views/ProblemsPanel';
 import { Toolbar } from './views/Toolbar';
 import { Splitter } from './views/Splitter';
 import { Notices } from './views/Notices';
+import { AddressBar } from './views/AddressBar';
 import { applyTheme } from './views/theme';
 import type { ThemeChoice } from './views/theme';
 import { applyDraft, redo, undo } from './state/store';
 import { loadTheme, saveTheme } from './state/persist';
 import { installDropHandler } from './state/files';
 import './views/app.css';
+import { Glossary, LessonsPanel, LessonsToggle, useLessons } from './views/lessons'; // TEMP (lessons agent): revert
 
 function useGlobalKeys(): void {
   useEffect(() => {
@@ -48,6 +50,8 @@ export function App() {
   const [inspectorWidth, setInspectorWidth] = useState(() => clamp(window.innerWidth * 0.19, 210, 290));
   const [problemsHeight, setProblemsHeight] = useState(() => clamp(window.innerHeight * 0.17, 90, 180));
   const root = useRef<HTMLDivElement>(null);
+  const lessonsOpen = useLessons((s) => s.open); // TEMP
+  const sideWidth = lessonsOpen ? Math.max(inspectorWidth, 340) : inspectorWidth; // TEMP
   useGlobalKeys();
   useEffect(() => {
     applyTheme(theme);
@@ -63,10 +67,13 @@ export function App() {
   return (
     <div className="app" ref={root}>
       <Toolbar theme={theme} onTheme={setTheme} />
+      <div className="subbar">
+        <AddressBar />
+      </div>
       <main
         className="workspace"
         style={{
-          gridTemplateColumns: `minmax(260px, 1fr) 5px ${inspectorWidth}px 5px ${xmlWidth}px`,
+          gridTemplateColumns: `minmax(260px, 1fr) 5px ${sideWidth}px 5px ${xmlWidth}px`,
           gridTemplateRows: `minmax(200px, 1fr) 5px ${problemsHeight}px`,
         }}
       >
@@ -75,7 +82,7 @@ export function App() {
         </div>
         <Splitter orientation="vertical" value={inspectorWidth} onChange={setInspectorWidth} min={200} max={480} invert label="Resize inspector" className="split-inspector" />
         <div className="pane pane-inspector">
-          <Inspector />
+          {lessonsOpen ? <LessonsPanel /> : <Inspector />}
         </div>
         <Splitter orientation="vertical" value={xmlWidth} onChange={setXmlWidth} min={280} max={900} invert label="Resize XML pane" className="split-xml" />
         <div className="pane pane-xml">
@@ -87,6 +94,8 @@ export function App() {
         </div>
       </main>
       <Notices />
+      <Glossary />
+      <div style={{ position: 'fixed', right: 120, top: 8, zIndex: 70 }}><LessonsToggle /></div>
     </div>
   );
 }

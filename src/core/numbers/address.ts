@@ -27,7 +27,7 @@ export function resolveAddress(doc: DomainDoc, address: string): Resolution {
       const num = Number(n);
       const hit = doc.dialect === 'proposal' ? visits[num] : visits.find((v) => v.node.id === num);
       if (!hit) {
-        const what = doc.dialect === 'proposal' ? `position ${num} (it has ${visits.length} nodes, 0..${visits.length - 1})` : `a node with index ${num}`;
+        const what = doc.dialect === 'proposal' ? `position ${num} (it has ${visits.length} nodes, 0..${visits.length - 1})` : `node with index ${num}`;
         return { ok: false, message: `${target} has no ${what}.` };
       }
       return { ok: true, value: { disk: di, node: hit.node, position: hit.position } };

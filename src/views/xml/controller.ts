@@ -26,12 +26,12 @@ import { nodeRanges } from '../../core/textRanges';
 import type { NodeRange } from '../../core/textRanges';
 import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { derive } from '../../core/derive';
-import type { EditorState as StoreState, Selection } from '../../state/store';
+import type { Highlight, EditorState as StoreState, Selection } from '../../state/store';
 import { applyDraft, redo, select, setDraft, undo, useEditor } from '../../state/store';
 import { xmlExtensions } from './extensions';
 import { fromStore, minimalChange, normalizeNewlines } from './textSync';
 import type { NodeHint } from './nodeLayer';
-import { nodeAtPos, nodeLayer, setNodeLayout, setSelectedNode } from './nodeLayer';
+import { nodeAtPos, nodeLayer, setHighlightedNodes, setNodeLayout, setSelectedNode } from './nodeLayer';
 import { documentMarkers, offsetAt, parseErrorMarker } from './diagnostics';
 
 export const APPLY_IDLE_MS = 250;
@@ -47,6 +47,7 @@ interface Shown {
   parseError: Diagnostic | null;
   read: readonly Diagnostic[] | null;
   selection: Selection | null;
+  highlight: Highlight | null;
 }
 
 let activeView: EditorView | null = null;
@@ -85,7 +86,7 @@ export interface XmlEditor {
 
 export function createXmlEditor(parent: HTMLElement): XmlEditor {
   const initial = useEditor.getState();
-  const shown: Shown = { text: initial.text, layoutDoc: null, layoutText: null, parseError: null, read: null, selection: null };
+  const shown: Shown = { text: initial.text, layoutDoc: null, layoutText: null, parseError: null, read: null, selection: null, highlight: null };
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inListener = false;
   let syncQueued = false;
@@ -200,6 +201,12 @@ export function createXmlEditor(parent: HTMLElement): XmlEditor {
         if (r) effects.push(EditorView.scrollIntoView(r.start, { y: 'center' }));
       }
       shown.selection = sel;
+    }
+
+    // Query/lesson highlight: marked lines only (the selection does the scrolling).
+    if (s.highlight !== shown.highlight) {
+      effects.push(setHighlightedNodes.of(s.highlight?.uids ?? []));
+      shown.highlight = s.highlight;
     }
 
     if (effects.length > 0) view.dispatch({ effects, annotations: fromStore.of(true) });

@@ -2,7 +2,8 @@
  * Where the document's nodes sit in the editor text, kept inside CodeMirror:
  * the ranges from `nodeRanges` (recomputed only after an apply or a text
  * replacement, mapped through typing in between), the inline position/id
- * hints after each node's start tag, and the highlight of the selected node.
+ * hints after each node's start tag, the mark of the selected node, and the
+ * mark of the nodes a query lit up (`cm-highlight-node`).
  */
 import { StateEffect, StateField } from '@codemirror/state';
 import type { ChangeDesc, EditorState, Range, Text } from '@codemirror/state';
@@ -27,12 +28,16 @@ export interface NodeLayout {
 export const setNodeLayout = StateEffect.define<NodeLayout>();
 /** The node selected in the store (null: none). */
 export const setSelectedNode = StateEffect.define<string | null>();
+/** The nodes lit up in the store (`highlight.uids`; empty: none). */
+export const setHighlightedNodes = StateEffect.define<readonly string[]>();
 
 interface LayerValue {
   readonly ranges: readonly NodeRange[];
   readonly hints: DecorationSet;
   readonly selectedUid: string | null;
   readonly selected: DecorationSet;
+  readonly highlightUids: readonly string[];
+  readonly highlighted: DecorationSet;
 }
 
 class HintWidget extends WidgetType {
@@ -62,16 +67,24 @@ function hintDecorations(layout: NodeLayout): DecorationSet {
 }
 
 const selectedLine = Decoration.line({ class: 'cm-selected-node' });
+const highlightedLine = Decoration.line({ class: 'cm-highlight-node' });
+
+/** Line decorations for the nodes' own lines (see `ownLines`). */
+function lineDecorations(doc: Text, ranges: readonly NodeRange[], uids: readonly string[], line: Decoration): DecorationSet {
+  if (uids.length === 0) return Decoration.none;
+  const lines = new Set<number>();
+  for (const uid of uids) ownLines(doc, ranges, uid, lines);
+  return Decoration.set([...lines].sort((x, y) => x - y).map((n) => line.range(doc.line(n).from)));
+}
 
 /**
- * Line decorations for the selected node's own lines: its element minus the
- * elements of its child nodes (so selecting a disk does not paint its whole chain).
+ * Adds the line numbers of a node's own lines: its element minus the elements
+ * of its child nodes (so marking a disk does not paint its whole chain).
  */
-function selectedDecorations(doc: Text, ranges: readonly NodeRange[], uid: string | null): DecorationSet {
-  if (uid === null) return Decoration.none;
+function ownLines(doc: Text, ranges: readonly NodeRange[], uid: string, lines: Set<number>): void {
   const i = ranges.findIndex((r) => r.uid === uid);
   const r = ranges[i];
-  if (!r) return Decoration.none;
+  if (!r) return;
   const end = Math.min(r.end, doc.length);
   // Own segments: [r.start, end) minus the direct child node elements.
   const segments: [number, number][] = [];
@@ -84,7 +97,6 @@ function selectedDecorations(doc: Text, ranges: readonly NodeRange[], uid: strin
     at = Math.max(at, Math.min(c.end, end));
   }
   segments.push([at, end]);
-  const lines = new Set<number>();
   for (const [a0, b0] of segments) {
     const text = doc.sliceString(a0, b0);
     const lead = text.length - text.trimStart().length;
@@ -96,8 +108,6 @@ function selectedDecorations(doc: Text, ranges: readonly NodeRange[], uid: strin
     const last = doc.lineAt(b).number;
     for (let n = first; n <= last; n++) lines.add(n);
   }
-  const out = [...lines].sort((x, y) => x - y).map((n) => selectedLine.range(doc.line(n).from));
-  return Decoration.set(out);
 }
 
 function mapRanges(ranges: readonly NodeRange[], changes: ChangeDesc): NodeRange[] {
@@ -110,29 +120,39 @@ function mapRanges(ranges: readonly NodeRange[], changes: ChangeDesc): NodeRange
 }
 
 export const nodeLayer = StateField.define<LayerValue>({
-  create: () => ({ ranges: [], hints: Decoration.none, selectedUid: null, selected: Decoration.none }),
+  create: () => ({ ranges: [], hints: Decoration.none, selectedUid: null, selected: Decoration.none, highlightUids: [], highlighted: Decoration.none }),
   update(value, tr) {
-    let { ranges, hints, selectedUid, selected } = value;
+    let { ranges, hints, selectedUid, selected, highlightUids, highlighted } = value;
     if (tr.docChanged) {
       ranges = mapRanges(ranges, tr.changes);
       hints = hints.map(tr.changes);
       selected = selected.map(tr.changes);
+      highlighted = highlighted.map(tr.changes);
     }
     let reselect = false;
+    let relight = false;
     for (const e of tr.effects) {
       if (e.is(setNodeLayout)) {
         ranges = e.value.ranges;
         hints = hintDecorations(e.value);
-        reselect = true;
+        reselect = relight = true;
       } else if (e.is(setSelectedNode)) {
         selectedUid = e.value;
         reselect = true;
+      } else if (e.is(setHighlightedNodes)) {
+        highlightUids = e.value;
+        relight = true;
       }
     }
-    if (reselect) selected = selectedDecorations(tr.state.doc, ranges, selectedUid);
-    return { ranges, hints, selectedUid, selected };
+    if (reselect) selected = lineDecorations(tr.state.doc, ranges, selectedUid === null ? [] : [selectedUid], selectedLine);
+    if (relight) highlighted = lineDecorations(tr.state.doc, ranges, highlightUids, highlightedLine);
+    return { ranges, hints, selectedUid, selected, highlightUids, highlighted };
   },
-  provide: (f) => [EditorView.decorations.from(f, (v) => v.hints), EditorView.decorations.from(f, (v) => v.selected)],
+  provide: (f) => [
+    EditorView.decorations.from(f, (v) => v.hints),
+    EditorView.decorations.from(f, (v) => v.selected),
+    EditorView.decorations.from(f, (v) => v.highlighted),
+  ],
 });
 
 /** The innermost node whose element contains `pos` (ranges mapped through unapplied typing). */
