@@ -14,7 +14,7 @@ import { applyDraft, redo, undo } from './state/store';
 import { loadTheme, saveTheme } from './state/persist';
 import { installDropHandler } from './state/files';
 import './views/app.css';
-import { Glossary, LessonsPanel, LessonsToggle, useLessons } from './views/lessons'; // TEMP (lessons agent): revert
+import { Glossary, LessonsPanel, LessonsToggle, useLessons } from './views/lessons';
 
 function useGlobalKeys(): void {
   useEffect(() => {
@@ -50,8 +50,9 @@ export function App() {
   const [inspectorWidth, setInspectorWidth] = useState(() => clamp(window.innerWidth * 0.19, 210, 290));
   const [problemsHeight, setProblemsHeight] = useState(() => clamp(window.innerHeight * 0.17, 90, 180));
   const root = useRef<HTMLDivElement>(null);
-  const lessonsOpen = useLessons((s) => s.open); // TEMP
-  const sideWidth = lessonsOpen ? Math.max(inspectorWidth, 340) : inspectorWidth; // TEMP
+  const lessonsOpen = useLessons((s) => s.open);
+  // Lessons take the inspector's column and need a little more room than a form does.
+  const sideWidth = lessonsOpen ? Math.max(inspectorWidth, 340) : inspectorWidth;
   useGlobalKeys();
   useEffect(() => {
     applyTheme(theme);
@@ -69,6 +70,7 @@ export function App() {
       <Toolbar theme={theme} onTheme={setTheme} />
       <div className="subbar">
         <AddressBar />
+        <LessonsToggle />
       </div>
       <main
         className="workspace"
@@ -81,9 +83,7 @@ export function App() {
           <GraphView />
         </div>
         <Splitter orientation="vertical" value={inspectorWidth} onChange={setInspectorWidth} min={200} max={480} invert label="Resize inspector" className="split-inspector" />
-        <div className="pane pane-inspector">
-          {lessonsOpen ? <LessonsPanel /> : <Inspector />}
-        </div>
+        <div className="pane pane-inspector">{lessonsOpen ? <LessonsPanel /> : <Inspector />}</div>
         <Splitter orientation="vertical" value={xmlWidth} onChange={setXmlWidth} min={280} max={900} invert label="Resize XML pane" className="split-xml" />
         <div className="pane pane-xml">
           <XmlPane />
@@ -95,7 +95,6 @@ export function App() {
       </main>
       <Notices />
       <Glossary />
-      <div style={{ position: 'fixed', right: 120, top: 8, zIndex: 70 }}><LessonsToggle /></div>
     </div>
   );
 }

@@ -1,13 +1,20 @@
 /** What the arrows, ends and numbers mean. Collapsible so it never hides the graph for long. */
 import { useState } from 'react';
+import { openGlossary } from '../lessons/lessonStore';
 
 export function Legend() {
   const [open, setOpen] = useState(false);
   return (
     <aside className={`legend${open ? '' : ' legend-closed'}`} aria-label="Legend">
-      <button className="legend-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
-        Legend
-      </button>
+      <div className="legend-head">
+        <button className="legend-toggle" onClick={() => setOpen(!open)} aria-expanded={open}>
+          Legend
+        </button>
+        {/* Every word here (and more) is defined in the glossary the lessons use. */}
+        <button className="legend-glossary" onClick={() => openGlossary()}>
+          Glossary
+        </button>
+      </div>
       {open && (
         <dl>
           <dt><span className="lg-arrow" aria-hidden="true">B → A</span></dt>
