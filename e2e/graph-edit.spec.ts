@@ -38,6 +38,12 @@ test.describe('graph editing', () => {
       /Wrap in a new quorum/,
       /Toggle chain end \(terminated \/ open\)/,
       /Remove/,
+      /Snapshot…/,
+      /Commit…/,
+      /Pull…/,
+      /Copy…/,
+      /Backup…/,
+      /Quorum members and threshold…/,
     ]);
     // A quorum has members, not a chain end.
     await expect(ed.menu.getByRole('menuitem', { name: /Toggle chain end/ })).toBeDisabled();

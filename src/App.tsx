@@ -8,6 +8,7 @@ import { Toolbar } from './views/Toolbar';
 import { Splitter } from './views/Splitter';
 import { Notices } from './views/Notices';
 import { AddressBar } from './views/AddressBar';
+import { ChangePanel } from './views/ops/ChangePanel';
 import { applyTheme } from './views/theme';
 import type { ThemeChoice } from './views/theme';
 import { applyDraft, redo, undo } from './state/store';
@@ -91,6 +92,9 @@ export function App() {
         <Splitter orientation="horizontal" value={problemsHeight} onChange={setProblemsHeight} min={60} max={420} invert label="Resize problems panel" className="split-problems" />
         <div className="pane pane-problems">
           <ProblemsPanel />
+          <div className="pane-change">
+            <ChangePanel />
+          </div>
         </div>
       </main>
       <Notices />

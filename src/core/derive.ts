@@ -8,6 +8,8 @@ import { preorder } from './model/walk';
 import { addressOf } from './numbers/address';
 import { diskAlias, diskDevice, diskTarget, nodeName, sourceText } from './numbers/names';
 import { counterOf } from './numbers/ids';
+import type { MirrorView } from './mirror';
+import { readMirror } from './mirror';
 
 export interface NodeView {
   readonly uid: string;
@@ -43,6 +45,8 @@ export interface DiskView {
   readonly device: string | null;
   readonly counter: number;
   readonly nodes: readonly NodeView[];
+  /** The disk's block job while one runs (libvirt's `<mirror>`), for the graph to draw beside the disk. */
+  readonly mirror: MirrorView | null;
 }
 
 export interface DerivedDoc {
@@ -62,7 +66,8 @@ export function derive(doc: DomainDoc): DerivedDoc {
     const nodes = visits.map((v): NodeView => {
       const n = v.node;
       const parent = v.parent === null ? null : visits[v.parent]!.node;
-      const isQuorum = n.type === 'quorum';
+      // Same rule as the operations (ops/locate.ts): a quorum by type or by its driver's format.
+      const isQuorum = n.type === 'quorum' || n.format === 'quorum';
       const view: NodeView = {
         uid: n.uid,
         disk: di,
@@ -87,7 +92,8 @@ export function derive(doc: DomainDoc): DerivedDoc {
       byUid.set(n.uid, view);
       return view;
     });
-    return { uid: disk.uid, index: di, target, alias: diskAlias(disk), device: diskDevice(disk), counter: counterOf(doc, di), nodes };
+    const mirror = readMirror(disk, doc.dialect);
+    return { uid: disk.uid, index: di, target, alias: diskAlias(disk), device: diskDevice(disk), counter: counterOf(doc, di), nodes, mirror };
   });
   const derived = { disks, byUid };
   cache.set(doc, derived);

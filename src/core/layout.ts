@@ -7,6 +7,7 @@
  */
 import type { DomainDoc } from './model/types';
 import { postorder, preorder } from './model/walk';
+import { mirrorAt } from './mirror';
 
 export interface Point {
   readonly x: number;
@@ -18,7 +19,11 @@ export const NODE_WIDTH = 220;
 export const NODE_HEIGHT = 92;
 const H_GAP = 28;
 const V_GAP = 56;
+/** From one level of a tree to the next. */
+export const LEVEL_HEIGHT = NODE_HEIGHT + V_GAP;
 const DISK_GAP = 90;
+/** How far a running job's mirror chain sits right of its disk's nodes (the graph draws it there). */
+export const MIRROR_GAP = 60;
 
 /** Automatic positions for every node of every disk (absolute canvas coordinates). */
 export function autoLayout(doc: DomainDoc): Map<string, Point> {
@@ -44,7 +49,8 @@ export function autoLayout(doc: DomainDoc): Map<string, Point> {
         x += width.get(b.uid)! + H_GAP;
       }
     }
-    offsetX += width.get(disk.src.uid)! + DISK_GAP;
+    // A disk with a block job keeps a column free on its right for the mirror chain.
+    offsetX += width.get(disk.src.uid)! + DISK_GAP + (mirrorAt(disk) >= 0 ? NODE_WIDTH + MIRROR_GAP : 0);
   }
   return out;
 }

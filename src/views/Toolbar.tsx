@@ -7,6 +7,7 @@ import { useEditor, loadDocument, redo, requestFit, runOp, tidy, undo } from '..
 import { downloadXml, openFile, pickFile } from '../state/files';
 import type { ThemeChoice } from './theme';
 import { NEW_DOCUMENT } from './newDocument';
+import { OperationsMenu } from './ops/OperationsMenu';
 
 export function Toolbar({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: ThemeChoice) => void }) {
   const dialect = useEditor((s) => s.doc.dialect);
@@ -55,6 +56,9 @@ export function Toolbar({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: T
       <div className="tb-group">
         <button onClick={tidy} title="Lay out every node automatically again">Tidy</button>
         <button onClick={requestFit} title="Zoom to fit">Fit</button>
+      </div>
+      <div className="tb-group">
+        <OperationsMenu />
       </div>
       <div className="tb-group tb-mode">
         <label>

@@ -9,6 +9,7 @@ import { getAttr } from '../xml/tree';
 import type { Dialect, DiskDef, DomainDoc, FormatElement, Slot, SrcMark, SrcNode } from './types';
 import type { Diagnostic } from '../diagnostics';
 import { freshNumbering, countersFromIds } from '../numbers/ids';
+import { reserveMirrorIds } from '../mirror';
 import { newUid } from './uid';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -142,7 +143,7 @@ export function readDocument(nodes: readonly XmlNode[]): ReadResult {
   let doc: DomainDoc = { dialect, state: running ? 'running' : 'offline', tree, diskPaths: paths, disks, counter: 1 };
   if (running) {
     doc = { ...doc, disks: disks.map((d) => assignIds(d, ids)) };
-    doc = countersFromIds(doc);
+    doc = reserveMirrorIds(countersFromIds(doc));
   } else {
     doc = freshNumbering(doc);
   }

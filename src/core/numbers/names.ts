@@ -31,8 +31,8 @@ export function nodeName(doc: DomainDoc, diskIndex: number, node: SrcNode): stri
   return `${base}[${node.id}]`;
 }
 
-/** One string for a node's source: a path, a device, `pool/volume`, or `protocol://host/name`. */
-export function sourceText(node: SrcNode): string | null {
+/** One string for a node's source: a path, a device, `pool/volume`, or `protocol://host/name`. Also read for a `<mirror>`'s layers. */
+export function sourceText(node: Pick<SrcNode, 'type' | 'source'>): string | null {
   const s = node.source;
   if (!s) return null;
   const a = (k: string): string | null => getAttr(s, k);

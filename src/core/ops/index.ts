@@ -22,3 +22,5 @@ export { canReparent, reparent } from './reparent';
 export { IMAGE_FORMATS, SOURCE_TYPES } from './nodes';
 export type { OpRequest } from './request';
 export { OP_KINDS, applyRequest, backup } from './request';
+export type { JobEnd, StartCommitArgs, StartCopyArgs } from './jobs';
+export { finishJob, startActiveCommit, startCopy } from './jobs';

@@ -2,6 +2,7 @@
  * Ids, dialect and guest state as operations: renumber (offline only),
  * convert between the two dialects, and switch the guest's state.
  */
+import { mirrorAt, withoutMirror } from '../mirror';
 import type { Dialect, DomainDoc, GuestState } from '../model/types';
 import { countersFromIds, freshNumbering } from '../numbers/ids';
 import { preorder } from '../model/walk';
@@ -71,6 +72,12 @@ export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
 export function setState(doc: DomainDoc, state: GuestState): OpResult {
   if (doc.state === state) return ok(doc, [], [], `The guest is already ${state}; nothing changed.`);
   const out: DomainDoc = { ...doc, state };
-  if (state === 'offline') return ok(out, [], [], 'The guest is now offline. Node ids stay as they are until you renumber.');
+  if (state === 'offline') {
+    // libvirt aborts block jobs when the guest stops: a copy or active commit in progress ends with it.
+    const jobs = doc.disks.filter((d) => mirrorAt(d) >= 0).length;
+    const stopped: DomainDoc = jobs > 0 ? { ...out, disks: doc.disks.map((d) => (mirrorAt(d) >= 0 ? withoutMirror(d) : d)) } : out;
+    const aborted = jobs > 0 ? ` ${jobs} block job${jobs > 1 ? 's were' : ' was'} aborted with it; the chain is as it was before the job.` : '';
+    return ok(stopped, [], [], `The guest is now offline. Node ids stay as they are until you renumber.${aborted}`);
+  }
   return ok(out, [], [], 'The guest is now running. Node ids stay as they are and can no longer be reused; new nodes continue from the counter.');
 }

@@ -1,5 +1,5 @@
 /** The context menu of a node: the shared node actions, keyboard-navigable. */
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { derive } from '../../core/derive';
 import { useEditor } from '../../state/store';
 import { NODE_ACTIONS } from './actions';
@@ -9,6 +9,14 @@ export function NodeMenu({ uid, x, y, onClose }: { uid: string; x: number; y: nu
   const derived = derive(doc);
   const v = derived.byUid.get(uid);
   const ref = useRef<HTMLDivElement>(null);
+  // The menu is long (graph edits and operations): keep it inside the graph pane, which clips what overflows.
+  const [shift, setShift] = useState({ x: 0, y: 0 });
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const pane = el?.offsetParent as HTMLElement | null;
+    if (!el || !pane) return;
+    setShift({ x: Math.min(0, pane.clientWidth - (x + el.offsetWidth) - 4), y: Math.min(0, pane.clientHeight - (y + el.offsetHeight) - 4) });
+  }, [x, y]);
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const close = (e: MouseEvent) => {
@@ -24,7 +32,7 @@ export function NodeMenu({ uid, x, y, onClose }: { uid: string; x: number; y: nu
       role="menu"
       aria-label={`Actions for ${v.positionLabel}`}
       ref={ref}
-      style={{ left: x, top: y }}
+      style={{ left: Math.max(0, x + shift.x), top: Math.max(0, y + shift.y) }}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
         if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {

@@ -6,6 +6,7 @@ import type { DerivedDoc, NodeView } from '../../core/derive';
 import { insertBelow, quorumAdd, removeNode, setEnd, wrapInQuorum } from '../../core/ops';
 import { runOp } from '../../state/store';
 import { freeMemberPath } from '../inspector/model';
+import { openOperations } from '../ops/store';
 
 export interface NodeAction {
   readonly id: string;
@@ -60,5 +61,19 @@ export const NODE_ACTIONS: readonly NodeAction[] = [
     shortcut: 'Del',
     enabled: () => true,
     run: (v) => removeWithConfirm(v),
+  },
+  // Live operations (domain.md §6) open the operations dialog on this node; the dialog offers only valid choices.
+  // Snapshot and copy take a chain top: the disk's top or a quorum member (an active layer with a user).
+  { id: 'op-snapshot', label: 'Snapshot…', shortcut: 'S', enabled: (v) => v.parentUid === null || v.isActive, run: (v) => openOperations('snapshot', v.uid) },
+  { id: 'op-commit', label: 'Commit…', shortcut: 'C', enabled: (v) => !v.isQuorum && v.childUids.length === 1, run: (v) => openOperations('commit', v.uid) },
+  { id: 'op-pull', label: 'Pull…', shortcut: 'P', enabled: (v) => !v.isQuorum && v.childUids.length === 1, run: (v) => openOperations('pull', v.uid) },
+  { id: 'op-copy', label: 'Copy…', enabled: (v) => v.parentUid === null || v.isActive, run: (v) => openOperations('copy', v.uid) },
+  { id: 'op-backup', label: 'Backup…', enabled: () => true, run: (v) => openOperations('backup', v.uid) },
+  {
+    id: 'op-quorum',
+    label: 'Quorum members and threshold…',
+    // A quorum, or one of its members (an active layer with a user is a member: its user is a quorum).
+    enabled: (v) => v.isQuorum || (v.isActive && v.parentUid !== null),
+    run: (v) => openOperations('quorum', v.uid),
   },
 ];

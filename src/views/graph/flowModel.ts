@@ -8,6 +8,8 @@ import type { DerivedDoc, NodeView } from '../../core/derive';
 import type { Point } from '../../core/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
 import type { Severity } from '../../core/diagnostics';
+import type { MirrorFlowNode } from './mirrorFlow';
+import { mirrorEdges, mirrorNodes } from './mirrorFlow';
 
 export interface SrcNodeData extends Record<string, unknown> {
   readonly view: NodeView;
@@ -26,7 +28,7 @@ export interface DiskFrameData extends Record<string, unknown> {
 }
 export type SrcFlowNode = Node<SrcNodeData, 'image' | 'quorum'>;
 export type FrameFlowNode = Node<DiskFrameData, 'disk'>;
-export type FlowNode = SrcFlowNode | FrameFlowNode;
+export type FlowNode = SrcFlowNode | FrameFlowNode | MirrorFlowNode;
 
 const FRAME_PAD = 22;
 const FRAME_HEAD = 34;
@@ -76,7 +78,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
       };
       const selected = input.selected === v.uid;
       const prevAny = old.get(v.uid);
-      const prevNode = prevAny && prevAny.type !== 'disk' ? (prevAny as SrcFlowNode) : undefined;
+      const prevNode = prevAny && (prevAny.type === 'image' || prevAny.type === 'quorum') ? prevAny : undefined;
       if (prevNode && sameData(prevNode.data, data) && prevNode.selected === selected &&
         prevNode.position.x === position.x && prevNode.position.y === position.y) {
         srcNodes.push(prevNode);
@@ -99,6 +101,12 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         } as Record<string, string>,
       });
     }
+    // A running copy job: its chain stands in a column right of the disk, inside the disk's frame.
+    const mirror = mirrorNodes(disk, input.positions.get(disk.nodes[0]?.uid ?? '') ?? { x: minX, y: minY }, maxX, old);
+    for (const m of mirror) {
+      maxX = Math.max(maxX, m.position.x + NODE_WIDTH);
+      maxY = Math.max(maxY, m.position.y + NODE_HEIGHT);
+    }
     const frameId = `frame:${disk.uid}`;
     const frame: FrameFlowNode = {
       id: frameId,
@@ -118,7 +126,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
       prevFrame.width === frame.width && prevFrame.height === frame.height && prevFrame.data.target === frame.data.target &&
       prevFrame.data.alias === frame.data.alias && prevFrame.data.counter === frame.data.counter && prevFrame.data.device === frame.data.device &&
       prevFrame.data.dialectCounter === frame.data.dialectCounter;
-    out.push(sameFrame ? prevFrame : frame, ...srcNodes);
+    out.push(sameFrame ? prevFrame : frame, ...srcNodes, ...mirror);
   }
   return out;
 }
@@ -151,6 +159,7 @@ export function buildEdges(derived: DerivedDoc, prev: readonly Edge[]): Edge[] {
         });
       });
     }
+    out.push(...mirrorEdges(disk));
   }
   return out;
 }

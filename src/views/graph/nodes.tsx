@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { Handle, Position } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { FrameFlowNode, SrcFlowNode } from './flowModel';
+import type { MirrorFlowNode } from './mirrorFlow';
 
 /** Keeps the end of a path (the file name), which is what tells images apart. */
 export function shorten(s: string, max = 30): string {
@@ -64,9 +65,20 @@ export const ImageNode = memo(function ImageNode(p: NodeProps<SrcFlowNode>) {
       <div className="sn-source" title={v.source ?? 'no source'}>{v.source ? shorten(v.source) : '—'}</div>
       <ChainEnd end={v.end} />
       <Handle type="source" position={Position.Bottom} className="sn-handle" />
+      <JobHandles />
     </div>
   );
 });
+
+/** Where a block job's dashed edge leaves the active layer and reaches a commit's base: the right side, apart from the backing edges. Not for drawing connections. */
+function JobHandles() {
+  return (
+    <>
+      <Handle type="source" position={Position.Right} id="job-out" className="sn-handle-job" isConnectable={false} />
+      <Handle type="target" position={Position.Right} id="job-in" className="sn-handle-job" isConnectable={false} />
+    </>
+  );
+}
 
 export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
   const v = p.data.view;
@@ -83,6 +95,7 @@ export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
       </div>
       <div className="sn-members" title={p.data.memberNames.join(', ')}>{p.data.memberNames.join(' · ') || 'no members'}</div>
       <Handle type="source" position={Position.Bottom} className="sn-handle" />
+      <JobHandles />
     </div>
   );
 });
@@ -101,4 +114,29 @@ export const DiskFrame = memo(function DiskFrame(p: NodeProps<FrameFlowNode>) {
   );
 });
 
-export const nodeTypes = { image: ImageNode, quorum: QuorumNode, disk: DiskFrame };
+/** One layer of a running copy job's `<mirror>`: dashed, since the guest does not run on it until a pivot. */
+export const MirrorNode = memo(function MirrorNode(p: NodeProps<MirrorFlowNode>) {
+  const { layer, index, job, ready } = p.data;
+  return (
+    <div className={`sn mn${index === 0 ? ' mn-head' : ''}`}>
+      <Handle type="target" position={Position.Top} className="sn-handle" />
+      <Handle type="target" position={Position.Left} id="side" className="sn-handle" />
+      <div className="sn-head">
+        <div className="sn-numbers">
+          <span className="sn-pos">{index === 0 ? 'mirror' : `mirror +${index}`}</span>
+          <span className="sn-id">{layer.id === null ? '[–]' : `[${layer.id}]`}</span>
+        </div>
+        {index === 0 && <span className="mn-badge">{job} · {ready === 'yes' ? 'ready' : (ready ?? 'running')}</span>}
+      </div>
+      <div className="sn-kind">
+        <span className="sn-type">{layer.type ?? 'no type'}</span>
+        <span className={`sn-format sn-format-${layer.format ?? 'none'}`}>{layer.format ?? 'no format'}</span>
+      </div>
+      <div className="sn-source" title={layer.source ?? 'no source'}>{layer.source ? shorten(layer.source) : '—'}</div>
+      <ChainEnd end={layer.end} />
+      <Handle type="source" position={Position.Bottom} className="sn-handle" />
+    </div>
+  );
+});
+
+export const nodeTypes = { image: ImageNode, quorum: QuorumNode, disk: DiskFrame, mirror: MirrorNode };

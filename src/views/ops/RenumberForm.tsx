@@ -1,0 +1,30 @@
+/** Renumber (domain.md §2): fresh ids for every node, only while the guest is offline. */
+import type { OpRequest } from '../../core/ops/request';
+import { applyRequest } from '../../core/ops/request';
+import { applyRequestOp } from './apply';
+import type { FormProps } from './parts';
+import { ApplyBar, refusal } from './parts';
+
+const RENUMBER: OpRequest = { kind: 'renumber' };
+
+export function RenumberForm({ doc, onDone }: FormProps) {
+  const rule =
+    doc.dialect === 'proposal'
+      ? 'Each disk counts from 0 in post-order: a node\'s backing stores first, then the node (they had to exist before it).'
+      : 'One counter for the domain from 1: disks last to first, each top-down, as libvirt numbers them at guest start.';
+  return (
+    <form className="ops-form" aria-label="Renumber" onSubmit={(e) => e.preventDefault()}>
+      <p className="ops-lead">Gives every node a fresh id and restarts the counter. No image changes; only the names do.</p>
+      <p className="ops-note">{rule}</p>
+      <ApplyBar
+        reason={refusal([], () => applyRequest(doc, RENUMBER))}
+        label="Renumber"
+        onApply={() => {
+          const r = applyRequestOp('Renumber', RENUMBER);
+          if (r === null) onDone();
+          return r;
+        }}
+      />
+    </form>
+  );
+}
