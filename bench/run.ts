@@ -1,9 +1,10 @@
 /**
  * `npm run bench`: Strata's read + number + validate + write against the
  * floor (fast-xml-parser's validator + parser alone) on the same text, in
- * Node. Target: ratio <= 2.0. A browser runner can reuse cases.ts and
- * measure.ts and print its own table.
+ * Node. Target: ratio <= 2.0. Then the browser figures (./browser.ts):
+ * production build in headless Chromium.
  */
+import { runBrowserBench } from './browser';
 import { benchCases } from './cases';
 import { measureCase, STAGES } from './measure';
 
@@ -28,3 +29,5 @@ console.log(line(rows[0]!));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of rows.slice(1)) console.log(line(r));
 console.log(missed.length > 0 ? `Target ratio <= ${TARGET} missed by: ${missed.join('; ')}.` : `All ratios within the target (<= ${TARGET}).`);
+
+await runBrowserBench();

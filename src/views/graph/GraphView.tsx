@@ -4,8 +4,9 @@
  * store, and commits the drag once, on drop.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MouseEvent as ReactMouseEvent } from 'react';
 import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
-import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd } from '@xyflow/react';
+import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
 import { useEditor, moveNodes, notify, runOp, select } from '../../state/store';
@@ -21,6 +22,11 @@ import { nodeTypes } from './nodes';
 import { Legend } from './Legend';
 import { NodeMenu } from './NodeMenu';
 import { useGraphKeys } from './keys';
+
+const PRO_OPTIONS = { hideAttribution: true };
+const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
+const MINIMAP_STYLE = { width: 150, height: 96 };
+const onMoveEnd = (_: unknown, vp: Viewport) => saveViewport(vp);
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -76,7 +82,11 @@ function Graph() {
     if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
   }, []);
 
+  // The minimap redraws every node on every drag step; it sits out the gesture and catches up on drop.
+  const [dragging, setDragging] = useState(false);
+  const onNodeDragStart = useCallback(() => setDragging(true), []);
   const onNodeDragStop = useCallback((_: unknown, __: FlowNode, moved: FlowNode[]) => {
+    setDragging(false);
     const moves: Record<string, { x: number; y: number }> = {};
     for (const n of moved) if (n.type !== 'disk') moves[n.id] = { x: Math.round(n.position.x), y: Math.round(n.position.y) };
     moveNodes(moves);
@@ -95,8 +105,11 @@ function Graph() {
     );
     return () => window.clearTimeout(t);
   }, [fitRequest, skipFit, flow]);
+  // Centre once per new selection from elsewhere, not again after every edit (positions change then too).
+  const centredFor = useRef<typeof selection>(null);
   useEffect(() => {
-    if (!selection || selection.from === 'graph') return;
+    if (!selection || selection.from === 'graph' || centredFor.current === selection) return;
+    centredFor.current = selection;
     const p = positions.get(selection.uid);
     if (p) void flow.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 });
   }, [selection, positions, flow]);
@@ -121,6 +134,22 @@ function Graph() {
 
   const [menu, setMenu] = useState<{ uid: string; x: number; y: number } | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
+  // Stable handlers: a drag re-renders this component every frame, and new props would re-render every node.
+  const onNodeClick = useCallback((_: unknown, n: FlowNode) => {
+    if (n.type !== 'disk') select(n.id, 'graph');
+  }, []);
+  const onPaneClick = useCallback(() => {
+    select(null, 'graph');
+    setMenu(null);
+  }, []);
+  const onNodeContextMenu = useCallback((e: ReactMouseEvent, n: FlowNode) => {
+    if (n.type === 'disk') return;
+    e.preventDefault();
+    select(n.id, 'graph');
+    const box = wrapper.current?.getBoundingClientRect();
+    setMenu({ uid: n.id, x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0) });
+  }, []);
+  const closeMenu = useCallback(() => setMenu(null), []);
   const onKeyDown = useGraphKeys(derived, selection?.uid ?? null);
 
   return (
@@ -135,19 +164,11 @@ function Graph() {
         edges={built.edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
-        onNodeClick={(_, n) => n.type !== 'disk' && select(n.id, 'graph')}
-        onPaneClick={() => {
-          select(null, 'graph');
-          setMenu(null);
-        }}
-        onNodeContextMenu={(e, n) => {
-          if (n.type === 'disk') return;
-          e.preventDefault();
-          select(n.id, 'graph');
-          const box = wrapper.current?.getBoundingClientRect();
-          setMenu({ uid: n.id, x: e.clientX - (box?.left ?? 0), y: e.clientY - (box?.top ?? 0) });
-        }}
+        onNodeClick={onNodeClick}
+        onPaneClick={onPaneClick}
+        onNodeContextMenu={onNodeContextMenu}
         isValidConnection={isValidConnection}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
@@ -158,16 +179,16 @@ function Graph() {
         maxZoom={2}
         fitView={!savedViewport}
         defaultViewport={savedViewport ?? undefined}
-        onMoveEnd={(_, vp) => saveViewport(vp)}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' }}
+        onMoveEnd={onMoveEnd}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ARIA_LABELS}
       >
         <Background gap={24} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable nodeStrokeWidth={2} className="graph-minimap" style={{ width: 150, height: 96 }} />
+        {!dragging && <MiniMap pannable zoomable nodeStrokeWidth={2} className="graph-minimap" style={MINIMAP_STYLE} />}
       </ReactFlow>
       <Legend />
-      {menu && <NodeMenu uid={menu.uid} x={menu.x} y={menu.y} onClose={() => setMenu(null)} />}
+      {menu && <NodeMenu uid={menu.uid} x={menu.x} y={menu.y} onClose={closeMenu} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** Node components: image layers, quorum nodes and the disk frames. Memoised; data objects are reused upstream. */
 import { memo } from 'react';
-import { Handle, Position } from '@xyflow/react';
+import { Handle, Position, useStore } from '@xyflow/react';
+import type { ReactFlowState } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { FrameFlowNode, SrcFlowNode } from './flowModel';
 import type { MirrorFlowNode } from './mirrorFlow';
@@ -48,8 +49,28 @@ function classes(p: NodeProps<SrcFlowNode>, kind: string): string {
   ].filter(Boolean).join(' ');
 }
 
+/**
+ * Below this zoom no node text is readable: draw a bare box (the position
+ * label, large) so dragging among hundreds of nodes stays within a frame.
+ */
+const FAR_ZOOM = 0.35;
+const isFar = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM;
+
+function FarNode({ p, kind }: { p: NodeProps<SrcFlowNode>; kind: string }) {
+  return (
+    <div className={`${classes(p, kind)} sn-far`}>
+      <Handle type="target" position={Position.Top} className="sn-handle" />
+      <span className="sn-far-label">{p.data.view.positionLabel}</span>
+      <Handle type="source" position={Position.Bottom} className="sn-handle" />
+      <JobHandles />
+    </div>
+  );
+}
+
 export const ImageNode = memo(function ImageNode(p: NodeProps<SrcFlowNode>) {
   const v = p.data.view;
+  const far = useStore(isFar);
+  if (far) return <FarNode p={p} kind="sn-image" />;
   return (
     <div className={classes(p, 'sn-image')} key={p.data.changed}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
@@ -83,6 +104,8 @@ function JobHandles() {
 export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
   const v = p.data.view;
   const t = v.threshold ?? '?';
+  const far = useStore(isFar);
+  if (far) return <FarNode p={p} kind="sn-quorum" />;
   return (
     <div className={classes(p, 'sn-quorum')} key={p.data.changed}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
