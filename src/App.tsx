@@ -8,6 +8,7 @@ import { Toolbar } from './views/Toolbar';
 import { Splitter } from './views/Splitter';
 import { Notices } from './views/Notices';
 import { AddressBar } from './views/AddressBar';
+import { ExportMenu } from './views/ExportMenu';
 import { ChangePanel } from './views/ops/ChangePanel';
 import { applyTheme } from './views/theme';
 import type { ThemeChoice } from './views/theme';
@@ -71,6 +72,7 @@ export function App() {
       <Toolbar theme={theme} onTheme={setTheme} />
       <div className="subbar">
         <AddressBar />
+        <ExportMenu />
         <LessonsToggle />
       </div>
       <main

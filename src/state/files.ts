@@ -48,8 +48,12 @@ function withXml(name: string): string {
 
 /** Downloads `text` as an XML file; without a name, one is made from the document. */
 export function downloadXml(text: string, name?: string): void {
-  const fileName = name ? withXml(name) : defaultFileName(useEditor.getState().doc);
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/xml' }));
+  downloadText(text, name ? withXml(name) : defaultFileName(useEditor.getState().doc), 'application/xml');
+}
+
+/** Any text as a file download (XML, the QMP export, the qemu-img script). */
+export function downloadText(text: string, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
