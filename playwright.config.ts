@@ -1,3 +1,4 @@
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 import { defineConfig } from '@playwright/test';
 
 const CI = !!process.env.CI;
@@ -18,16 +19,8 @@ export default defineConfig({
     // No browser downloads here: use Debian's Chromium. `video` would need a
     // download, so it stays off.
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_ARGS,
     },
   },
   // Serves the production build; `npm test` builds before e2e. Run

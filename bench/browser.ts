@@ -13,6 +13,8 @@
  * Env: BENCH_BROWSER_RUNS (default 7, at least 5), CHROMIUM_PATH, BENCH_KEEP_DIST=1 (keep the
  * temp build), BENCH_DIST=dir (measure an existing build instead, e.g. a patched copy).
  */
+import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
+import { APPLY_IDLE_MS } from '../src/state/timing';
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,17 +31,9 @@ import { median } from './measure';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Math.max(5, Number(process.env.BENCH_BROWSER_RUNS ?? 7));
 const SESSION_KEY = 'strata.session';
-/** src/views/xml/controller.ts APPLY_IDLE_MS (not imported: that module pulls in CodeMirror). */
-const APPLY_IDLE_MS = 250;
 const VIEWPORT = { width: 1280, height: 800 };
 const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+  ...SHARED_CHROMIUM_ARGS,
   // Keep rAF and timers at full rate in a headless page.
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
@@ -567,7 +561,7 @@ function table(rows: string[][]): string {
 }
 
 export async function runBrowserBench(): Promise<{ missed: string[] }> {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  const executablePath = CHROMIUM_PATH;
   if (!existsSync(executablePath)) {
     console.log(`\nBrowser figures skipped: no Chromium at ${executablePath} (set CHROMIUM_PATH).`);
     return { missed: ['browser figures (no Chromium)'] };

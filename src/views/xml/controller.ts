@@ -32,9 +32,10 @@ import { xmlExtensions } from './extensions';
 import { fromStore, minimalChange, normalizeNewlines } from './textSync';
 import type { NodeHint } from './nodeLayer';
 import { nodeAtPos, nodeLayer, setHighlightedNodes, setNodeLayout, setSelectedNode } from './nodeLayer';
+import { APPLY_IDLE_MS } from '../../state/timing';
 import { documentMarkers, offsetAt, parseErrorMarker } from './diagnostics';
 
-export const APPLY_IDLE_MS = 250;
+export { APPLY_IDLE_MS };
 
 /** What the view currently reflects of the store. */
 interface Shown {
