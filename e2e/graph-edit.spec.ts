@@ -220,6 +220,12 @@ test.describe('graph editing', () => {
     await expect(ed.notice).toContainText(/quorum/);
     await expect(ed.notice).toContainText(/proposal/);
     await expect(ed.nodes).toHaveCount(3);
+    // The menu offers it disabled, saying why, rather than letting it fail.
+    await ed.node('vda[1]').locator(SEL.pos).click({ button: 'right' });
+    const item = ed.menu.getByRole('menuitem', { name: 'Wrap in a new quorum' });
+    await expect(item).toBeDisabled();
+    await expect(item).toHaveAttribute('title', /proposal dialect/);
+    await page.keyboard.press('Escape');
   });
 
   test('E and the context menu toggle the chain end between terminated and open', async ({ page }) => {

@@ -4,7 +4,7 @@ import { GraphView } from './views/graph/GraphView';
 import { XmlPane } from './views/XmlPane';
 import { Inspector } from './views/Inspector';
 import { ProblemsPanel } from './views/ProblemsPanel';
-import { Toolbar } from './views/Toolbar';
+import { ThemeSelect, Toolbar } from './views/Toolbar';
 import { Splitter } from './views/Splitter';
 import { Notices } from './views/Notices';
 import { AddressBar } from './views/AddressBar';
@@ -69,10 +69,11 @@ export function App() {
 
   return (
     <div className="app" ref={root}>
-      <Toolbar theme={theme} onTheme={setTheme} />
+      <Toolbar />
       <div className="subbar">
         <AddressBar />
         <ExportMenu />
+        <ThemeSelect theme={theme} onTheme={setTheme} />
         <LessonsToggle />
       </div>
       <main

@@ -50,6 +50,7 @@ export interface DiskView {
 }
 
 export interface DerivedDoc {
+  readonly dialect: DomainDoc['dialect'];
   readonly disks: readonly DiskView[];
   readonly byUid: ReadonlyMap<string, NodeView>;
 }
@@ -95,7 +96,7 @@ export function derive(doc: DomainDoc): DerivedDoc {
     const mirror = readMirror(disk, doc.dialect);
     return { uid: disk.uid, index: di, target, alias: diskAlias(disk), device: diskDevice(disk), counter: counterOf(doc, di), nodes, mirror };
   });
-  const derived = { disks, byUid };
+  const derived = { dialect: doc.dialect, disks, byUid };
   cache.set(doc, derived);
   return derived;
 }

@@ -9,7 +9,7 @@ import type { ThemeChoice } from './theme';
 import { NEW_DOCUMENT } from './newDocument';
 import { OperationsMenu } from './ops/OperationsMenu';
 
-export function Toolbar({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: ThemeChoice) => void }) {
+export function Toolbar() {
   const dialect = useEditor((s) => s.doc.dialect);
   const state = useEditor((s) => s.doc.state);
   const text = useEditor((s) => s.text);
@@ -91,14 +91,17 @@ export function Toolbar({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: T
           Renumber
         </button>
       </div>
-      <div className="tb-spacer" />
-      <label className="tb-theme">
-        <select aria-label="Theme" value={theme} onChange={(e) => onTheme(e.target.value as ThemeChoice)}>
-          <option value="system">system</option>
-          <option value="light">light</option>
-          <option value="dark">dark</option>
-        </select>
-      </label>
     </header>
+  );
+}
+
+/** Light, dark, or whatever the system says. */
+export function ThemeSelect({ theme, onTheme }: { theme: ThemeChoice; onTheme: (t: ThemeChoice) => void }) {
+  return (
+    <select aria-label="Theme" value={theme} onChange={(e) => onTheme(e.target.value as ThemeChoice)} title="Theme">
+      <option value="system">system theme</option>
+      <option value="light">light</option>
+      <option value="dark">dark</option>
+    </select>
   );
 }

@@ -49,7 +49,8 @@ export function NodeMenu({ uid, x, y, onClose }: { uid: string; x: number; y: nu
         <button
           key={a.id}
           role="menuitem"
-          disabled={!a.enabled(v)}
+          disabled={!a.enabled(v, derived)}
+          title={!a.enabled(v, derived) && a.why ? a.why(v, derived) : undefined}
           onClick={() => {
             onClose();
             a.run(v, derived);

@@ -12,7 +12,9 @@ export interface NodeAction {
   readonly id: string;
   readonly label: string;
   readonly shortcut?: string;
-  readonly enabled: (v: NodeView) => boolean;
+  readonly enabled: (v: NodeView, derived: DerivedDoc) => boolean;
+  /** Why it is not available, when that is not obvious (shown on the menu item; a shortcut says it). */
+  readonly why?: (v: NodeView, derived: DerivedDoc) => string;
   readonly run: (v: NodeView, derived: DerivedDoc) => void;
 }
 
@@ -45,7 +47,9 @@ export const NODE_ACTIONS: readonly NodeAction[] = [
     id: 'wrap',
     label: 'Wrap in a new quorum',
     shortcut: 'Q',
-    enabled: () => true,
+    // libvirt cannot express a quorum; the operation would only be refused.
+    enabled: (_v, derived) => derived.dialect === 'proposal',
+    why: () => 'libvirt XML cannot express a quorum (libvirt never merged it): switch to the proposal dialect first.',
     run: (v) => runOp('Wrap in quorum', (d) => wrapInQuorum(d, v.uid)),
   },
   {

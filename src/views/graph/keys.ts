@@ -2,7 +2,7 @@
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DerivedDoc, NodeView } from '../../core/derive';
-import { select } from '../../state/store';
+import { notify, select } from '../../state/store';
 import { NODE_ACTIONS, removeWithConfirm } from './actions';
 
 function neighbour(derived: DerivedDoc, v: NodeView, key: string): string | null {
@@ -41,10 +41,10 @@ export function useGraphKeys(derived: DerivedDoc, selected: string | null) {
       }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       const action = NODE_ACTIONS.find((a) => a.shortcut?.toLowerCase() === e.key.toLowerCase());
-      if (action && action.enabled(v)) {
-        e.preventDefault();
-        action.run(v, derived);
-      }
+      if (!action) return;
+      e.preventDefault();
+      if (action.enabled(v, derived)) action.run(v, derived);
+      else if (action.why) notify('error', action.why(v, derived));
     },
     [derived, selected],
   );

@@ -7,7 +7,7 @@ import type { FrameFlowNode, SrcFlowNode } from './flowModel';
 import type { MirrorFlowNode } from './mirrorFlow';
 
 /** Keeps the end of a path (the file name), which is what tells images apart. */
-export function shorten(s: string, max = 30): string {
+export function shorten(s: string, max = 26): string {
   if (s.length <= max) return s;
   return '…' + s.slice(s.length - max + 1);
 }

@@ -40,7 +40,12 @@ export function NodeActions({ view, derived }: Props) {
             Add backing image
           </button>
         )}
-        <button type="button" onClick={() => run(() => runOp('Wrap in quorum', (d) => wrapInQuorum(d, view.uid)))}>
+        <button
+          type="button"
+          disabled={derived.dialect !== 'proposal'}
+          title={derived.dialect !== 'proposal' ? 'libvirt XML cannot express a quorum: switch to the proposal dialect first' : undefined}
+          onClick={() => run(() => runOp('Wrap in quorum', (d) => wrapInQuorum(d, view.uid)))}
+        >
           Wrap in quorum
         </button>
         <button
