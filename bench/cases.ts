@@ -65,18 +65,21 @@ function withLateAmpersand(text: string): string {
 export interface BenchCase {
   readonly name: string;
   readonly text: string;
+  /** The brief's sizes carry the <= 2.0 target; the others are shown for insight only. */
+  readonly target: boolean;
 }
 
 export function benchCases(): BenchCase[] {
   return [
-    { name: 'chain 1,000 levels', text: libvirtChain(1000) },
-    { name: 'chain 5,000 levels', text: libvirtChain(5000) },
+    { name: 'chain 1,000 levels', text: libvirtChain(1000), target: true },
+    { name: 'chain 5,000 levels', text: libvirtChain(5000), target: true },
     // The indented 5,000-level text is ~100 MB of spaces that every parser must scan; without them
-    // the ratio shows Strata's own work on a deep tree.
-    { name: 'chain 5,000 levels, not indented', text: libvirtChain(5000, { indent: false }) },
-    { name: 'quorum of 100 two-level members', text: quorumOfChains(100) },
+    // the ratio shows Strata's own work on a deep tree. Its output is indented virsh-style again
+    // (~100 MB), so writing dominates: a figure about output size, not a target.
+    { name: 'chain 5,000 levels, not indented', text: libvirtChain(5000, { indent: false }), target: false },
+    { name: 'quorum of 100 two-level members', text: quorumOfChains(100), target: true },
     // Not in the brief's list: one escaped '&' after all the tags (a comment, a path) is ordinary XML
     // and showed a quadratic scan in src/core/xml/parse.ts checkAmpersands (see the bench report).
-    { name: "chain 1,000 levels, one '&amp;' at the end", text: withLateAmpersand(libvirtChain(1000)) },
+    { name: "chain 1,000 levels, one '&amp;' at the end", text: withLateAmpersand(libvirtChain(1000)), target: false },
   ];
 }
