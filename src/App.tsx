@@ -12,7 +12,7 @@ import { ExportMenu } from './views/ExportMenu';
 import { ChangePanel } from './views/ops/ChangePanel';
 import { applyTheme } from './views/theme';
 import type { ThemeChoice } from './views/theme';
-import { applyDraft, redo, undo } from './state/store';
+import { applyDraft, redo, requestFit, undo } from './state/store';
 import { loadTheme, saveTheme } from './state/persist';
 import { installDropHandler } from './state/files';
 import './views/app.css';
@@ -56,6 +56,14 @@ export function App() {
   // Lessons take the inspector's column and need a little more room than a form does.
   const sideWidth = lessonsOpen ? Math.max(inspectorWidth, 340) : inspectorWidth;
   useGlobalKeys();
+  // The graph pane changes width when lessons open or close: fit the graph to it again
+  // (only on a change, so a restored session keeps its saved view at start).
+  const fittedFor = useRef(lessonsOpen);
+  useEffect(() => {
+    if (fittedFor.current === lessonsOpen) return;
+    fittedFor.current = lessonsOpen;
+    requestFit();
+  }, [lessonsOpen]);
   useEffect(() => {
     applyTheme(theme);
     saveTheme(theme);
