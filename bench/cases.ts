@@ -35,7 +35,11 @@ export function libvirtChain(depth: number, { running = false, indent = true }: 
 
 /** The same chain in the proposal dialect (`<driver>` on every layer; the writer adds index = position). */
 export function proposalChain(depth: number, options: ChainOptions = {}): string {
-  return libvirtChain(depth, options).replace(/<format type='qcow2'\/>/g, "<driver name='qemu' type='qcow2'/>");
+  // What the proposal writer emits: <driver> on every level and index = position on each <backingStore> (domain.md §3 rule 3).
+  let position = 0;
+  return libvirtChain(depth, options)
+    .replace(/<format type='qcow2'\/>/g, "<driver name='qemu' type='qcow2'/>")
+    .replace(/<backingStore type='file'>/g, () => `<backingStore type='file' index='${++position}'>`);
 }
 
 /** A quorum of `members` members, each a qcow2 overlay on a raw base (two levels), proposal dialect. */

@@ -192,7 +192,10 @@ describe('ids are never reused', () => {
             continue;
           }
           stats.ok++;
-          ledger.record(res.doc, res.summary.added, epoch);
+          // An offline libvirt document has no ids of its own: every change renumbers it as libvirt will at start
+          // (domain.md §2), so ids are only never reused while the guest runs, or in the proposal dialect.
+          const fresh = res.doc.dialect === 'libvirt' && res.doc.state === 'offline';
+          ledger.record(res.doc, res.summary.added, epoch || fresh);
           doc = res.doc;
         }
       }),

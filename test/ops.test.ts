@@ -91,6 +91,11 @@ function load(xml: string): DomainDoc {
   return r.doc;
 }
 
+/** The same document with the guest running: ids stay, new nodes take the counter's next value. */
+function live(xml: string): DomainDoc {
+  return { ...load(xml), state: 'running' };
+}
+
 /** `position:id name` for each node of a disk, in position order (name = file's base name, or Q). */
 function shape(doc: DomainDoc, disk = 0): string[] {
   return preorder(doc.disks[disk]!.src).map((v) => {
@@ -127,16 +132,28 @@ describe('fixtures read as the spec says', () => {
 });
 
 describe('snapshot', () => {
+  it('running: the overlay takes the next id; offline: the ids are what libvirt gives at start (the overlay [1])', () => {
+    const r = done(snapshot(live(CHAIN), [{ at: 'vda' }]));
+    expect(shape(r.doc)).toEqual(['0:4 top.snap4.qcow2', '1:1 top.qcow2', '2:2 mid.qcow2', '3:3 base.qcow2']);
+    expect(r.doc.counter).toBe(5);
+    const off = done(snapshot(load(CHAIN), [{ at: 'vda' }]));
+    expect(shape(off.doc)).toEqual(['0:1 top.snap4.qcow2', '1:2 top.qcow2', '2:3 mid.qcow2', '3:4 base.qcow2']);
+    expect(off.doc.counter).toBe(5);
+    // Offline messages name files, not ids (the ids change with every edit until libvirt numbers them at start).
+    expect(off.summary.message).toBe(
+      `Snapshot: ${IMG}/top.snap4.qcow2 is the new active overlay on ${IMG}/top.qcow2. All existing images remain valid; the snapshotted one is now a read-only backing file.`,
+    );
+  });
+
   it('puts a qcow2 overlay on the disk top and moves the disk driver attributes to it', () => {
     const before = load(CHAIN);
     const r = done(snapshot(before, [{ at: 'vda' }]));
-    expect(shape(r.doc)).toEqual(['0:4 top.snap4.qcow2', '1:1 top.qcow2', '2:2 mid.qcow2', '3:3 base.qcow2']);
-    expect(r.doc.counter).toBe(5);
     expect(r.summary.added).toEqual([r.doc.disks[0]!.src.uid]);
     expect(r.summary.removed).toEqual([]);
     expect(r.summary.message).toMatch(/remain valid/);
-    // Untouched nodes keep their identity.
-    expect(r.doc.disks[0]!.src.backing[0]!.backing[0]).toBe(before.disks[0]!.src.backing[0]);
+    // Running, untouched nodes keep their identity.
+    const l = live(CHAIN);
+    expect(done(snapshot(l, [{ at: 'vda' }])).doc.disks[0]!.src.backing[0]!.backing[0]).toBe(l.disks[0]!.src.backing[0]);
     expect(toText(r.doc)).toBe(`<disk type='file' device='disk'>
   <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>
   <source file='${IMG}/top.snap4.qcow2'/>
@@ -181,9 +198,10 @@ describe('snapshot', () => {
     expect(xml).toContain("<backingStore type='quorum' index='1'>\n    <driver name='qemu' type='quorum' threshold='2'/>");
   });
 
-  it('on a quorum: one overlay per member in one transaction, ids in target order', () => {
+  it('on a quorum: one overlay per member in one transaction, ids in document order whatever the order listed', () => {
+    // libvirt numbers a transaction's new nodes in disk document order (domain.md §2); within a disk, by position.
     const r = done(snapshot(load(QUORUM), [{ at: 'hda[4]' }, { at: 'hda[1]' }, { at: 'hda[2]' }]));
-    expect(shape(r.doc)).toEqual(['0:4 Q', '1:6 a.snap6', '2:0 a', '3:7 c.snap7', '4:2 c', '5:1 b', '6:5 d.snap5', '7:3 d']);
+    expect(shape(r.doc)).toEqual(['0:4 Q', '1:5 a.snap5', '2:0 a', '3:6 c.snap6', '4:2 c', '5:1 b', '6:7 d.snap7', '7:3 d']);
     expect(r.summary.added).toHaveLength(3);
     expect(counterOf(r.doc, 0)).toBe(8);
   });
@@ -209,19 +227,21 @@ describe('snapshot', () => {
 
 describe('commit', () => {
   it('below the active layer: the committed layer leaves and its user backs onto base', () => {
-    const r = done(commit(load(CHAIN), { top: 'vda[2]', base: 'vda[3]' }));
+    const r = done(commit(live(CHAIN), { top: 'vda[2]', base: 'vda[3]' }));
     expect(shape(r.doc)).toEqual(['0:1 top.qcow2', '1:3 base.qcow2']);
     expect(r.summary.removed).toHaveLength(1);
     expect(r.summary.message).toMatch(/vda\[2\] \(.*mid\.qcow2\) is no longer a valid image/);
+    // Offline, libvirt will number the two remaining images 1 and 2 at start.
+    expect(shape(done(commit(load(CHAIN), { top: 'vda[2]', base: 'vda[3]' })).doc)).toEqual(['0:1 top.qcow2', '1:2 base.qcow2']);
   });
 
   it('active, pivot: base becomes the disk source with the disk driver attributes', () => {
-    const before = load(CHAIN);
+    const before = live(CHAIN);
     const r = done(commit(before, { top: 'vda', base: 'vda[3]' }));
     expect(shape(r.doc)).toEqual(['0:3 base.qcow2']);
     expect(r.summary.removed).toEqual([uidAt(before, 0), uidAt(before, 1)]);
     expect(r.summary.message).toMatch(/are no longer valid images/);
-    expect(toText(r.doc)).toBe(`<disk type='file' device='disk'>
+    expect(toText(done(commit(load(CHAIN), { top: 'vda', base: 'vda[3]' })).doc)).toBe(`<disk type='file' device='disk'>
   <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>
   <source file='${IMG}/base.qcow2'/>
   <backingStore/>
@@ -233,7 +253,8 @@ describe('commit', () => {
   it('is the reverse of a snapshot: snapshot then active commit gives the same XML', () => {
     const c = load(CHAIN);
     const s = done(snapshot(c, [{ at: 'vda' }]));
-    const back = done(commit(s.doc, { top: 'vda', base: 'vda[1]' }));
+    // Offline the old top is [2] now (libvirt's numbering at start).
+    const back = done(commit(s.doc, { top: 'vda', base: 'vda[2]' }));
     expect(toText(back.doc)).toBe(toText(c));
     expect(shape(back.doc)).toEqual(shape(c));
   });
@@ -251,7 +272,7 @@ describe('commit', () => {
   });
 
   it('refuses a base that is not below top, a quorum between, and other disks', () => {
-    const c = load(CHAIN);
+    const c = live(CHAIN);
     expect(refused(commit(c, { top: 'vda[2]', base: 'vda[1]' }))).toBe('base vda[1] is not below top vda[2].');
     const deep = done(snapshot(done(snapshot(c, [{ at: 'vda' }])).doc, [{ at: 'vda' }])).doc;
     expect(refused(commit(deep, { top: 'vda[2]', base: 'vda[5]' }))).toBe('base vda[5] is not below top vda[2].');
@@ -264,7 +285,7 @@ describe('commit', () => {
 
 describe('pull', () => {
   it('with a base: the layers between are dropped and stay valid', () => {
-    const r = done(pull(load(CHAIN), { top: 'vda', base: 'vda[3]' }));
+    const r = done(pull(live(CHAIN), { top: 'vda', base: 'vda[3]' }));
     expect(shape(r.doc)).toEqual(['0:1 top.qcow2', '1:3 base.qcow2']);
     expect(r.summary.removed).toHaveLength(1);
     expect(r.summary.message).toMatch(/remains a valid image/);
@@ -295,15 +316,15 @@ describe('pull', () => {
 
 describe('copy', () => {
   it('full, pivot: a standalone copy replaces the whole chain and takes the next id', () => {
-    const r = done(copy(load(CHAIN), { at: 'vda', dest: '/backup/full.qcow2' }));
+    const r = done(copy(live(CHAIN), { at: 'vda', dest: '/backup/full.qcow2' }));
     expect(shape(r.doc)).toEqual(['0:4 full.qcow2']);
     expect(r.summary.removed).toHaveLength(3);
     expect(r.summary.message).toMatch(/remain valid images/);
-    expect(toText(r.doc)).toContain("<driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>\n  <source file='/backup/full.qcow2'/>\n  <backingStore/>");
+    expect(toText(r.doc)).toContain("<driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>\n  <source file='/backup/full.qcow2' index='4'/>\n  <backingStore/>");
   });
 
   it('shallow, pivot: the copy keeps the backing chain', () => {
-    const before = load(CHAIN);
+    const before = live(CHAIN);
     const r = done(copy(before, { at: 'vda', dest: '/backup/top.qcow2', shallow: true }));
     expect(shape(r.doc)).toEqual(['0:4 top.qcow2', '1:2 mid.qcow2', '2:3 base.qcow2']);
     expect(r.doc.disks[0]!.src.source?.attrs).toEqual([['file', '/backup/top.qcow2']]);
@@ -312,11 +333,13 @@ describe('copy', () => {
   });
 
   it('cancel: the tree is unchanged but the id is used up', () => {
-    const c = load(CHAIN);
+    const c = live(CHAIN);
     const r = done(copy(c, { at: 'vda', dest: '/backup/full.qcow2', cancel: true }));
     expect(r.doc.disks).toBe(c.disks);
     expect(r.doc.counter).toBe(5);
-    expect(toText(r.doc)).toBe(toText(c));
+    // The ids in use say 4; the counter record keeps 5 across a write (a bare <disk> has no <metadata>).
+    expect(toText(r.doc)).toBe(toText(c).replace(/^/, `<?strata-ids next='5'?>\n`).replace(`<?strata-ids next='5'?>`, (m) => (toText(r.doc).startsWith('<?strata-ids next="5"?>') ? '<?strata-ids next="5"?>' : m)));
+    expect(load(toText(r.doc)).counter).toBe(5);
     const s = done(snapshot(r.doc, [{ at: 'vda' }]));
     expect(shape(s.doc)[0]).toBe('0:5 top.snap5.qcow2');
   });
@@ -396,17 +419,23 @@ describe('renumber, convert, state', () => {
     expect(shape(p.doc)).toEqual(['0:7 top.qcow2', '1:4 mid.qcow2', '2:2 base.qcow2']);
     expect(counterOf(p.doc, 0)).toBe(8);
     expect(toText(p.doc)).toContain("<driver name='qemu' type='qcow2' node='[7]'/>");
+    // Proposal ids from 0 are not libvirt indexes (≥ 1): a running conversion numbers as libvirt does at start, and says so.
     const l = done(convert(load(LONE.replace("type='raw'/>", "type='raw' node='[0]'/>")), 'libvirt'));
-    expect(l.doc.counter).toBe(1);
-    expect(l.summary.message).toMatch(/include 0/);
+    expect([l.doc.state, l.doc.disks[0]!.src.id, l.doc.counter]).toEqual(['running', 1, 2]);
+    expect(l.summary.message).toMatch(/not valid libvirt indexes \(≥ 1, one counter for the domain\), so the nodes were numbered the way libvirt numbers a guest at start/);
+    expect(toText(l.doc)).toContain("index='1'");
   });
 
   it('setState keeps ids both ways; offline allows renumbering', () => {
+    // libvirt: a stopped guest has no ids; at the next start libvirt numbers fresh, and that is what offline shows.
     const off = done(setState(load(CHAIN_RUNNING), 'offline'));
-    expect(shape(off.doc)).toEqual(['0:7 top.qcow2', '1:4 mid.qcow2', '2:2 base.qcow2']);
+    expect(shape(off.doc)).toEqual(['0:1 top.qcow2', '1:2 mid.qcow2', '2:3 base.qcow2']);
     expect(toText(off.doc)).not.toContain('index=');
-    expect(shape(done(renumber(off.doc)).doc)).toEqual(['0:1 top.qcow2', '1:2 mid.qcow2', '2:3 base.qcow2']);
+    // The proposal dialect keeps its ids offline until renumbered (the design mail).
+    const pOff = done(setState(load(QUORUM_RUNNING), 'offline'));
+    expect(shape(pOff.doc)).toEqual(shape(load(QUORUM_RUNNING)));
     const on = done(setState(load(CHAIN), 'running'));
+    // Offline a libvirt document shows libvirt's numbering at start; running, the ids stay as they are.
     expect(shape(on.doc)).toEqual(['0:1 top.qcow2', '1:2 mid.qcow2', '2:3 base.qcow2']);
     expect(toText(on.doc)).toContain(`<source file='${IMG}/top.qcow2' index='1'/>`);
   });
@@ -417,7 +446,7 @@ describe('deep chains', () => {
     const depth = 5000;
     let inner = '<backingStore/>';
     for (let i = depth - 1; i >= 1; i--) inner = `<backingStore type='file'><format type='qcow2'/><source file='/d/${i}.qcow2'/>${inner}</backingStore>`;
-    const doc = load(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/d/0.qcow2'/>${inner}<target dev='vda' bus='virtio'/></disk>`);
+    const doc = live(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/d/0.qcow2'/>${inner}<target dev='vda' bus='virtio'/></disk>`);
     const s = done(snapshot(doc, [{ at: 'vda' }]));
     expect(shape(s.doc)[0]).toBe(`0:${depth + 1} 0.snap${depth + 1}.qcow2`);
     const c = done(commit(s.doc, { top: 'vda[10]', base: `vda[${depth}]` }));

@@ -154,12 +154,15 @@ function docGraph(doc: DomainDoc, ro = false): string[] {
 
 let cases = 0;
 
-/** The document with its paths moved into a new directory of the temp dir; `img(name)` is a path there. */
+/**
+ * The document with its paths moved into a new directory of the temp dir; `img(name)` is a path there.
+ * A QEMU built from the export is a running guest, so the document is switched to running (its ids stay).
+ */
 function load(text: string): { doc: DomainDoc; img: (name: string) => string } {
   const sub = join(dir, `case${cases++}`);
   const l = loadText(text.replaceAll('/var/lib/libvirt/images/', `${sub}/`).replaceAll('/path/to/', `${sub}/`));
   if (!l.ok) throw new Error(l.error.message);
-  return { doc: l.doc, img: (name) => join(sub, name) };
+  return { doc: { ...l.doc, state: 'running' }, img: (name) => join(sub, name) };
 }
 
 const example = (id: string): string => EXAMPLES.find((e) => e.id === id)!.text;

@@ -10,6 +10,8 @@ import { diskAlias, diskDevice, diskTarget, nodeName, sourceText } from './numbe
 import { counterOf } from './numbers/ids';
 import type { MirrorView } from './mirror';
 import { readMirror } from './mirror';
+import { isMark } from './model/types';
+import { isElement } from './xml/tree';
 
 export interface NodeView {
   readonly uid: string;
@@ -32,7 +34,12 @@ export interface NodeView {
   readonly end: 'terminated' | 'open' | null;
   readonly parentUid: string | null;
   readonly childUids: readonly string[];
-  /** The active layer of its chain: the disk top or a quorum member top, and not itself a quorum. */
+  /**
+   * The layer receives the guest's writes: the disk's top, or the top of a
+   * member of a quorum that itself receives writes; never a quorum (its
+   * members take the writes), nothing below an overlay, nothing of a
+   * read-only disk (a cdrom, `<readonly/>`).
+   */
   readonly isActive: boolean;
   readonly node: SrcNode;
 }
@@ -44,6 +51,12 @@ export interface DiskView {
   readonly alias: string | null;
   readonly device: string | null;
   readonly counter: number;
+  /**
+   * The counter is only a lower bound: a chain of this disk ends open, so at
+   * start libvirt reads the image headers and numbers the layers it finds
+   * after every layer the document writes (checked on libvirt 9.0).
+   */
+  readonly counterProvisional: boolean;
   readonly nodes: readonly NodeView[];
   /** The disk's block job while one runs (libvirt's `<mirror>`), for the graph to draw beside the disk. */
   readonly mirror: MirrorView | null;
@@ -57,6 +70,17 @@ export interface DerivedDoc {
 
 const cache = new WeakMap<DomainDoc, DerivedDoc>();
 
+/** A disk QEMU never writes: a cdrom, or `<readonly/>`. */
+export function readOnlyDisk(disk: DomainDoc['disks'][number]): boolean {
+  return diskDevice(disk) === 'cdrom' || disk.children.some((c) => !isMark(c) && isElement(c) && c.name === 'readonly');
+}
+
+/** A chain end libvirt will probe: no `<backingStore>` at all under an image whose format can have a backing file. */
+export function probesHeader(n: SrcNode): boolean {
+  const quorum = n.type === 'quorum' || n.format === 'quorum';
+  return !quorum && n.backing.length === 0 && n.end === 'open' && n.format !== null && n.format !== 'raw' && n.source !== null;
+}
+
 export function derive(doc: DomainDoc): DerivedDoc {
   const hit = cache.get(doc);
   if (hit) return hit;
@@ -64,11 +88,13 @@ export function derive(doc: DomainDoc): DerivedDoc {
   const disks = doc.disks.map((disk, di): DiskView => {
     const visits = preorder(disk.src);
     const target = diskTarget(disk, di);
+    const writable: boolean[] = [];
     const nodes = visits.map((v): NodeView => {
       const n = v.node;
       const parent = v.parent === null ? null : visits[v.parent]!.node;
       // Same rule as the operations (ops/locate.ts): a quorum by type or by its driver's format.
       const isQuorum = n.type === 'quorum' || n.format === 'quorum';
+      writable.push(parent === null ? !readOnlyDisk(disk) : writable[v.parent!]! && (parent.type === 'quorum' || parent.format === 'quorum'));
       const view: NodeView = {
         uid: n.uid,
         disk: di,
@@ -87,14 +113,15 @@ export function derive(doc: DomainDoc): DerivedDoc {
         end: n.backing.length > 0 ? null : n.end,
         parentUid: parent?.uid ?? null,
         childUids: n.backing.map((b) => b.uid),
-        isActive: !isQuorum && (parent === null || parent.type === 'quorum'),
+        isActive: !isQuorum && writable[v.position]!,
         node: n,
       };
       byUid.set(n.uid, view);
       return view;
     });
     const mirror = readMirror(disk, doc.dialect);
-    return { uid: disk.uid, index: di, target, alias: diskAlias(disk), device: diskDevice(disk), counter: counterOf(doc, di), nodes, mirror };
+    const counterProvisional = doc.dialect === 'libvirt' && visits.some((v) => probesHeader(v.node));
+    return { uid: disk.uid, index: di, target, alias: diskAlias(disk), device: diskDevice(disk), counter: counterOf(doc, di), counterProvisional, nodes, mirror };
   });
   const derived = { dialect: doc.dialect, disks, byUid };
   cache.set(doc, derived);

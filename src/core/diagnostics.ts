@@ -20,8 +20,14 @@ export type DiagnosticCode =
   | 'relative-path'
   | 'index-invalid'
   | 'chain-deep'
-  | 'node-name-illegal'
-  | 'alias-ignored';
+  | 'alias-ignored'
+  | 'disk-type-default'
+  | 'top-format-element'
+  | 'layer-driver'
+  | 'format-unknown'
+  | 'target-duplicate'
+  | 'element-ignored'
+  | 'ids-provisional';
 
 export interface Diagnostic {
   readonly severity: Severity;

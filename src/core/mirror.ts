@@ -31,8 +31,14 @@ export interface MirrorView {
   /** The mirror's own image: the copy's destination, or the commit's base. */
   readonly dest: string | null;
   readonly format: string | null;
-  /** The mirror's image first, then its backing chain (a shallow copy keeps the top's). */
+  /** The mirror's image first, then its backing chain as written. */
   readonly chain: readonly MirrorLayer[];
+  /**
+   * A copy that keeps the disk's backing chain: libvirt 9.0 writes a shallow
+   * copy's mirror with no `<backingStore>` (and a full copy's terminated);
+   * older or hand-written mirrors may repeat the chain below it.
+   */
+  readonly shallow: boolean;
 }
 
 /** Where the disk's `<mirror>` is among its children, or -1. */
@@ -55,7 +61,8 @@ function below(e: XmlElement): { next: XmlElement | null; terminated: boolean } 
   let terminated = false;
   for (const c of e.children) {
     if (!isElement(c) || c.name !== 'backingStore') continue;
-    if (c.children.length === 0 && getAttr(c, 'type') === null) terminated = true;
+    // Any <backingStore> without type= ends the chain (libvirt's rule), whatever it holds.
+    if (getAttr(c, 'type') === null) terminated = true;
     else return { next: c, terminated: false };
   }
   return { next: null, terminated };
@@ -93,7 +100,8 @@ export function readMirror(disk: DiskDef, dialect: Dialect): MirrorView | null {
     cur = next;
   }
   const ready = getAttr(m, 'ready');
-  return { job: getAttr(m, 'job'), ready, isReady: ready === 'yes', dest: chain[0]!.source, format: chain[0]!.format, chain };
+  const shallow = chain.length > 1 || chain[0]!.end === 'open';
+  return { job: getAttr(m, 'job'), ready, isReady: ready === 'yes', dest: chain[0]!.source, format: chain[0]!.format, chain, shallow };
 }
 
 /** The job of disk `disk` of a document, or null. */
@@ -130,25 +138,4 @@ export function withMirror(disk: DiskDef, mirror: XmlElement): DiskDef {
   });
   children.splice(target >= 0 ? target : lastMark + 1, 0, mirror);
   return { ...disk, children };
-}
-
-/**
- * Counters that also pass the ids a running job holds: the model does not
- * read `<mirror>` as nodes, but QEMU created the copy's node, so a document
- * read back must not hand its id out again.
- */
-export function reserveMirrorIds(doc: DomainDoc): DomainDoc {
-  if (doc.state !== 'running') return doc;
-  let domainMax = 0;
-  let changed = false;
-  const disks = doc.disks.map((d) => {
-    const ids = readMirror(d, doc.dialect)?.chain.map((l) => l.id ?? -1) ?? [];
-    const max = Math.max(-1, ...ids);
-    domainMax = Math.max(domainMax, max);
-    if (doc.dialect === 'libvirt' || d.counter > max) return d;
-    changed = true;
-    return { ...d, counter: max + 1 };
-  });
-  if (doc.dialect === 'libvirt') return doc.counter > domainMax ? doc : { ...doc, counter: domainMax + 1 };
-  return changed ? { ...doc, disks } : doc;
 }

@@ -11,7 +11,8 @@ import { isElement } from './xml/tree';
 import { scopesOf } from './validate/scope';
 import { checkNodes } from './validate/nodes';
 import { checkDisk } from './validate/disk';
-import { checkDuplicates, checkIds } from './validate/domain';
+import { checkPieces } from './validate/pieces';
+import { checkDuplicates, checkIds, checkTargets } from './validate/domain';
 
 export function validate(doc: DomainDoc): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -19,9 +20,11 @@ export function validate(doc: DomainDoc): Diagnostic[] {
   const scopes = scopesOf(doc);
   for (const scope of scopes) {
     checkNodes(scope, out);
+    checkPieces(scope, out);
     checkDisk(scope, out);
   }
   checkDuplicates(scopes, out);
+  checkTargets(scopes, out);
   checkIds(scopes, out);
   return sortDiagnostics(out);
 }

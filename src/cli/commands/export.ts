@@ -1,7 +1,7 @@
 /** `strata export qmp FILE` and `strata export qemu-img FILE [--size SIZE]` */
 import { ExportError } from '../../core/export/protocol';
 import { exportQemuImg } from '../../core/export/qemuImg';
-import { exportQmp } from '../../core/export/qmp';
+import { exportQmpPlan } from '../../core/export/qmp';
 import { optionValue, parseArgs, UsageError } from '../args';
 import type { CliIO } from '../io';
 import { readDoc } from '../io';
@@ -18,7 +18,11 @@ export function exportCommand(argv: readonly string[], io: CliIO): number {
   const doc = readDoc(io, file);
   if (doc === null) return 1;
   try {
-    io.out(format === 'qmp' ? JSON.stringify(exportQmp(doc), null, 2) + '\n' : exportQemuImg(doc, size === null ? {} : { size }));
+    if (format === 'qmp') {
+      const plan = exportQmpPlan(doc);
+      io.out(JSON.stringify(plan.commands, null, 2) + '\n');
+      for (const n of plan.notes) io.err(`note: ${n}\n`);
+    } else io.out(exportQemuImg(doc, size === null ? {} : { size }));
     return 0;
   } catch (e) {
     // A document QEMU could not open as written: the reason, not a stack trace.

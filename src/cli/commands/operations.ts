@@ -3,6 +3,7 @@
  * into an OpRequest (src/core/ops/request.ts). Only argument shapes live
  * here; what the operation means is decided in core.
  */
+import type { JobEnd } from '../../core/ops/jobs';
 import type { OpKind, OpRequest } from '../../core/ops/request';
 import type { OptionSpec, ParsedArgs } from '../args';
 import { hasFlag, optionValue, requireValue, UsageError } from '../args';
@@ -60,7 +61,25 @@ export const OPERATIONS: Readonly<Record<OpKind, Operation>> = {
     parse: (args) => ({ kind: 'threshold', at: requireValue(args, 'at', 'threshold'), value: integer(requireValue(args, 'value', 'threshold')) }),
   },
   renumber: { options: { values: [], flags: [] }, parse: () => ({ kind: 'renumber' }) },
+  'copy-start': {
+    options: { values: ['at', 'dest'], flags: ['shallow'] },
+    parse: (args) => ({ kind: 'copy-start', at: requireValue(args, 'at', 'copy-start'), dest: requireValue(args, 'dest', 'copy-start'), shallow: hasFlag(args, 'shallow') }),
+  },
+  'commit-start': {
+    options: { values: ['top', 'base'], flags: [] },
+    parse: (args) => ({ kind: 'commit-start', top: requireValue(args, 'top', 'commit-start'), base: requireValue(args, 'base', 'commit-start') }),
+  },
+  'job-end': {
+    options: { values: ['disk'], flags: ['pivot', 'cancel', 'keep-overlay'] },
+    parse: (args) => ({ kind: 'job-end', disk: requireValue(args, 'disk', 'job-end'), end: jobEnd(args) }),
+  },
 };
+
+function jobEnd(args: ParsedArgs): JobEnd {
+  const ends = (['pivot', 'cancel', 'keep-overlay'] as const).filter((f) => hasFlag(args, f));
+  if (ends.length !== 1) throw new UsageError('job-end needs exactly one of --pivot, --cancel, --keep-overlay.');
+  return ends[0]!;
+}
 
 export function findOperation(name: string): Operation | undefined {
   return Object.prototype.hasOwnProperty.call(OPERATIONS, name) ? OPERATIONS[name as OpKind] : undefined;

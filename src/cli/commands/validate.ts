@@ -11,8 +11,7 @@ export function validateCommand(argv: readonly string[], io: CliIO): number {
   const text = readText(io, file);
   if (text === null) return 1;
   const { doc, diagnostics } = checkText(text);
-  // Unreadable XML goes to stderr like in every other command; findings about a readable document are the output.
-  const print = doc === null ? io.err : io.out;
-  for (const d of diagnostics) print(diagnosticLine(file, d) + '\n');
+  // Every finding is validate's output, malformed XML included (a script reads them from stdout).
+  for (const d of diagnostics) io.out(diagnosticLine(file, d) + '\n');
   return doc === null || diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
 }

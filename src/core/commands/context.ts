@@ -17,16 +17,36 @@ import type { QmpCommand } from './types';
 export interface Ctx {
   readonly before: DomainDoc;
   readonly after: DomainDoc;
-  /** The domain's `<name>`, or DOMAIN for a bare `<disk>` document. */
+  /** The domain's `<name>`, or the placeholder DOMAIN for a document without one (a bare `<disk>`). */
   readonly domain: string;
+  /** True when `domain` is the placeholder. */
+  readonly placeholder: boolean;
 }
 
-export function domainName(doc: DomainDoc): string {
+/** The placeholder virsh lines use when the document names no domain. */
+export const DOMAIN_PLACEHOLDER = 'DOMAIN';
+
+export function domainName(doc: DomainDoc): string | null {
   const root = doc.tree.find(isElement);
-  if (root?.name !== 'domain') return 'DOMAIN';
+  if (root?.name !== 'domain') return null;
   const name = root.children.find((c) => isElement(c) && c.name === 'name');
   const text = name && isElement(name) ? name.children.map((c) => (c.kind === 'text' ? c.text : '')).join('').trim() : '';
-  return text === '' ? 'DOMAIN' : text;
+  return text === '' ? null : text;
+}
+
+export function makeCtx(before: DomainDoc, after: DomainDoc): Ctx {
+  const name = domainName(before);
+  return { before, after, domain: name ?? DOMAIN_PLACEHOLDER, placeholder: name === null };
+}
+
+/** The line virsh needs first when the domain is a placeholder (a comment, so pasting it does nothing). */
+export function placeholderNote(ctx: Ctx): string[] {
+  return ctx.placeholder ? [`# ${DOMAIN_PLACEHOLDER}: put your domain's name here (virsh needs it first; a bare <disk> document does not name one).`] : [];
+}
+
+/** `virsh COMMAND DOMAIN ARGS…`: virsh takes the domain as the first argument of every block command. */
+export function virsh(ctx: Ctx, command: string, ...args: string[]): string {
+  return ['virsh', command, shWord(ctx.domain), ...args].join(' ');
 }
 
 /** An address of `before` that the operation already accepted; failing here is a caller's mistake. */
@@ -74,8 +94,14 @@ export function rootName(doc: DomainDoc, disk: number): string {
   return namesOf(doc, doc.disks[disk]!.src).top;
 }
 
-/** A job id QEMU accepts (letters first, then letters, digits, `-._`), libvirt-style: `commit-vda-libvirt-1-format`. */
-export function jobId(kind: string, doc: DomainDoc, disk: number, nodeName: string): string {
+/**
+ * A job id as libvirt names its jobs (checked on libvirt 9.0 with
+ * query-block-jobs): `KIND-TARGET-NODE`, KIND one of commit, pull, copy,
+ * backup; NODE the commit's top node, for the others the node the job runs
+ * on (the disk's top for virsh): `commit-vda-libvirt-3-format`,
+ * `pull-vda-libvirt-2-format`, `copy-vda-libvirt-2-format`.
+ */
+export function jobId(kind: 'commit' | 'pull' | 'copy' | 'backup', doc: DomainDoc, disk: number, nodeName: string): string {
   return `${kind}-${target(doc, disk)}-${nodeName}`.replace(/[^A-Za-z0-9_.-]/g, '_');
 }
 
@@ -117,7 +143,7 @@ export function sizeSource(node: SrcNode): string | null {
 
 /** sh lines that set $size to the virtual size of the image at `path` (-U: the running QEMU holds its lock). */
 export function sizeLines(path: string): string[] {
-  return [`size=$(qemu-img info -U --output=json ${shQuote(path)} | sed -n 's/^ *"virtual-size": \\([0-9]*\\).*/\\1/p' | head -n 1)`];
+  return [`size=$(qemu-img info -U --output=json -- ${shQuote(path)} | sed -n 's/^ *"virtual-size": \\([0-9]*\\).*/\\1/p' | head -n 1)`];
 }
 
 /** The format qemu-img must be told for a node (`-F`): no format means raw, as libvirt assumes for a top. */

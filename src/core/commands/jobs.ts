@@ -10,10 +10,11 @@
  * Nodes that leave the tree are deleted with blockdev-del once the job ends.
  */
 import { namesOf } from '../export/names';
+import { shWord } from '../export/shell';
 import { findByUid, isChainTop, label } from '../ops/locate';
 import type { SrcNode } from '../model/types';
 import type { Ctx } from './context';
-import { dels, hasQuorum, insideQuorum, isReadOnly, jobId, locate, noVirsh, removedNodes, reopen, rootName, target, virshAddress } from './context';
+import { dels, hasQuorum, insideQuorum, isReadOnly, jobId, locate, noVirsh, placeholderNote, removedNodes, reopen, rootName, target, virsh, virshAddress } from './context';
 import type { HostCommands, QmpCommand } from './types';
 
 /** The same node as it is after the operation (its backing may have changed). */
@@ -27,14 +28,15 @@ export function commitCommands(ctx: Ctx, req: { readonly top: string; readonly b
   const base = locate(ctx, req.base);
   const di = top.disk;
   const active = isChainTop(top);
-  const mode = active ? (req.keepOverlay ? ' --active --keep-overlay' : ' --active --pivot') : ' --wait';
-  const virsh = hasQuorum(before, di)
+  // --pivot and --keep-overlay imply --active --wait (virsh help blockcommit); a commit below the top ends by itself.
+  const mode = active ? (req.keepOverlay ? ['--active', '--keep-overlay'] : ['--active', '--pivot']) : ['--wait'];
+  const lines = hasQuorum(before, di)
     ? [noVirsh(ctx, di, `commit of ${label(before, di, top.node)}`)]
-    : [`virsh blockcommit ${target(before, di)} --top ${virshAddress(before, di, top.node)} --base ${virshAddress(before, di, base.node)}${mode}`];
+    : [...placeholderNote(ctx), virsh(ctx, 'blockcommit', shWord(target(before, di)), '--top', virshAddress(before, di, top.node), '--base', virshAddress(before, di, base.node), ...mode)];
 
   if (insideQuorum(before, top)) {
     const why = `QEMU cannot commit inside a quorum member's chain: block-commit follows only the backing chain of a root node, and ${label(before, di, top.node)} is below a quorum (QEMU 7.2 refuses it).`;
-    return { virsh, qmp: [], prepare: [], notes: [why] };
+    return { virsh: lines, qmp: [], prepare: [], notes: [why] };
   }
   const job = jobId('commit', before, di, namesOf(before, top.node).top);
   const qmp: QmpCommand[] = [];
@@ -57,7 +59,7 @@ export function commitCommands(ctx: Ctx, req: { readonly top: string; readonly b
     if (baseRo) qmp.push(reopen(ctx.after, di, inAfter(ctx, base.node), true));
   }
   qmp.push(...dels(before, removedNodes(ctx, di)));
-  return { virsh, qmp, prepare: [], notes };
+  return { virsh: lines, qmp, prepare: [], notes };
 }
 
 export function pullCommands(ctx: Ctx, req: { readonly top: string; readonly base?: string }): HostCommands {
@@ -65,14 +67,14 @@ export function pullCommands(ctx: Ctx, req: { readonly top: string; readonly bas
   const top = locate(ctx, req.top);
   const base = req.base === undefined ? null : locate(ctx, req.base);
   const di = top.disk;
-  const baseOpt = base === null ? '' : ` --base ${virshAddress(before, di, base.node)}`;
-  let virsh: string[];
-  if (hasQuorum(before, di)) virsh = [noVirsh(ctx, di, `pull into ${label(before, di, top.node)}`)];
-  else if (top.parent !== null) virsh = [`# virsh blockpull pulls into the active layer only; pulling into ${label(before, di, top.node)} needs QMP (block-stream into a backing layer).`];
-  else virsh = [`virsh blockpull ${target(before, di)}${baseOpt} --wait`];
+  const baseOpt = base === null ? [] : ['--base', virshAddress(before, di, base.node)];
+  let lines: string[];
+  if (hasQuorum(before, di)) lines = [noVirsh(ctx, di, `pull into ${label(before, di, top.node)}`)];
+  else if (top.parent !== null) lines = [`# virsh blockpull pulls into the active layer only; pulling into ${label(before, di, top.node)} needs QMP (block-stream into a backing layer).`];
+  else lines = [...placeholderNote(ctx), virsh(ctx, 'blockpull', shWord(target(before, di)), ...baseOpt, '--wait')];
 
   const name = namesOf(before, top.node).top;
-  const job = jobId('stream', before, di, name);
+  const job = jobId('pull', before, di, name);
   const ro = isReadOnly(before, di, top.node);
   const qmp: QmpCommand[] = [];
   // Streaming writes into top: a backing layer must be writable for the job, and read-only again after it.
@@ -80,5 +82,5 @@ export function pullCommands(ctx: Ctx, req: { readonly top: string; readonly bas
   qmp.push({ execute: 'block-stream', arguments: { 'job-id': job, device: name, ...(base === null ? {} : { 'base-node': namesOf(before, base.node).top }) } });
   if (ro) qmp.push(reopen(ctx.after, di, inAfter(ctx, top.node), true));
   qmp.push(...dels(before, removedNodes(ctx, di)));
-  return { virsh, qmp, prepare: [], notes: [`Send the commands after block-stream once QEMU reports BLOCK_JOB_COMPLETED for ${job}.`] };
+  return { virsh: lines, qmp, prepare: [], notes: [`Send the commands after block-stream once QEMU reports BLOCK_JOB_COMPLETED for ${job}.`] };
 }

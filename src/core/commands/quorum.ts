@@ -37,7 +37,7 @@ export function quorumAddCommands(ctx: Ctx, req: { readonly at: string; readonly
       { execute: 'x-blockdev-change', arguments: { parent: qName, node: namesOf(ctx.after, member).top } },
     ],
     // Members must have equal virtual sizes: the new one takes the first member's.
-    prepare: from === null ? [`# create ${file} (raw) with the members' virtual size`] : [...sizeLines(from), `qemu-img create -f raw ${shQuote(file)} "$size"`],
+    prepare: from === null ? [`# create ${file} (raw) with the members' virtual size`] : [...sizeLines(from), `qemu-img create -f raw -- ${shQuote(file)} "$size"`],
     notes: ["The new member must have the same virtual size as the others, and it starts with its own content: QEMU does not copy the other members' data into it."],
   };
 }

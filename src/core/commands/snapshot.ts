@@ -13,7 +13,7 @@ import { sourceText } from '../numbers/names';
 import { isQuorum, label } from '../ops/locate';
 import type { SnapshotTarget } from '../ops/snapshot';
 import type { Ctx } from './context';
-import { addedNodes, fmtOf, hasQuorum, locate, noVirsh, sizeSource, target } from './context';
+import { addedNodes, fmtOf, hasQuorum, locate, noVirsh, placeholderNote, sizeSource, target, virsh } from './context';
 import type { HostCommands, QmpCommand } from './types';
 
 interface Planned {
@@ -31,14 +31,14 @@ function diskspec(disk: string, fields: readonly string[]): string {
 function prepareLines(p: Planned): string[] {
   const overlay = shQuote(p.file);
   if (!isQuorum(p.node)) {
-    return [`qemu-img create -f qcow2 -b ${shQuote(sourceText(p.node) ?? '')} -F ${fmtOf(p.node)} ${overlay}`];
+    return [`qemu-img create -f qcow2 -b ${shQuote(sourceText(p.node) ?? '')} -F ${fmtOf(p.node)} -- ${overlay}`];
   }
   // An image header cannot name a quorum: take the size from a member, then drop the backing name (QMP links the quorum).
   let member = p.node;
   while (isQuorum(member) && member.backing[0]) member = member.backing[0];
   return [
-    `qemu-img create -f qcow2 -b ${shQuote(sizeSource(p.node) ?? '')} -F ${fmtOf(member)} ${overlay}`,
-    `qemu-img rebase -u -b '' ${overlay}`,
+    `qemu-img create -f qcow2 -b ${shQuote(sizeSource(p.node) ?? '')} -F ${fmtOf(member)} -- ${overlay}`,
+    `qemu-img rebase -u -b '' -- ${overlay}`,
   ];
 }
 
@@ -50,10 +50,10 @@ export function snapshotCommands(ctx: Ctx, targets: readonly SnapshotTarget[]): 
     return { disk: loc.disk, node: loc.node, overlay, file: sourceText(overlay) ?? '' };
   });
 
-  const virsh: string[] = [];
+  const lines: string[] = [];
   const specs: string[] = [];
   for (const p of planned) {
-    if (hasQuorum(ctx.before, p.disk)) virsh.push(noVirsh(ctx, p.disk, `snapshot of ${label(ctx.before, p.disk, p.node)}`));
+    if (hasQuorum(ctx.before, p.disk)) lines.push(noVirsh(ctx, p.disk, `snapshot of ${label(ctx.before, p.disk, p.node)}`));
     else specs.push(diskspec(target(ctx.before, p.disk), [`file=${p.file}`, 'snapshot=external']));
   }
   if (specs.length > 0) {
@@ -61,7 +61,7 @@ export function snapshotCommands(ctx: Ctx, targets: readonly SnapshotTarget[]): 
     const named = new Set(planned.map((p) => p.disk));
     const others = ctx.before.disks.map((_, i) => i).filter((i) => !named.has(i));
     for (const i of others) specs.push(diskspec(target(ctx.before, i), ['snapshot=no']));
-    virsh.push(`virsh snapshot-create-as ${shWord(ctx.domain)} --disk-only --atomic --no-metadata ${specs.map((s) => `--diskspec ${s}`).join(' ')}`);
+    lines.push(...placeholderNote(ctx), virsh(ctx, 'snapshot-create-as', '--disk-only', '--atomic', '--no-metadata', ...specs.map((s) => `--diskspec ${s}`)));
   }
 
   const qmp: QmpCommand[] = [];
@@ -75,5 +75,5 @@ export function snapshotCommands(ctx: Ctx, targets: readonly SnapshotTarget[]): 
   const notes = planned.some((p) => isQuorum(p.node))
     ? ['The overlay on a quorum has no backing file in its header (a header cannot name a quorum): only QEMU links it, so it must always be opened through QMP.']
     : [];
-  return { virsh, qmp, prepare: planned.flatMap(prepareLines), notes };
+  return { virsh: lines, qmp, prepare: planned.flatMap(prepareLines), notes };
 }

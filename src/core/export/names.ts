@@ -3,8 +3,10 @@
  * scheme, `libvirt-N-storage` for the protocol node and `libvirt-N-format`
  * for the format node, with N the node id as it is (the proposal dialect
  * counts from 0: `libvirt-0-storage` is still a legal name; only libvirt's
- * `index` must be ≥ 1). Raw images have no format node. A quorum is one node
- * and takes the `-format` name, as it is what the disk's device attaches to.
+ * `index` must be ≥ 1). Raw images get a format node too (`{"driver": "raw"}`
+ * over the protocol node), as libvirt 9.0 does (checked with its own QEMU
+ * driver). A quorum is one node and takes the `-format` name, as it is what
+ * the disk's device attaches to.
  *
  * Names must be unique in QEMU. libvirt ids are unique in the domain; the
  * proposal dialect counts per disk, so with several disks (or whenever ids
@@ -21,8 +23,8 @@ import { diskTarget } from '../numbers/names';
 export interface QemuNames {
   /** The protocol node (file, host_device, nbd, ...); null for a quorum. */
   readonly storage: string | null;
-  /** The format node (qcow2, ..., quorum); null for raw. */
-  readonly format: string | null;
+  /** The format node (qcow2, raw, ..., quorum). */
+  readonly format: string;
   /** The node the user of this image links to: format, else storage. */
   readonly top: string;
 }
@@ -34,7 +36,7 @@ export function isLegalNodeName(name: string): boolean {
   return LEGAL.test(name) && new TextEncoder().encode(name).length <= MAX_BYTES;
 }
 
-/** An image that QEMU opens without a format layer: raw, or no format with nothing below it (libvirt's default). */
+/** A raw image: format raw, or no format with nothing below it (libvirt's default for a top). Its format node has no backing. */
 export function isRawLayer(node: Pick<SrcNode, 'type' | 'format' | 'backing'>): boolean {
   if (node.type === 'quorum' || node.format === 'quorum') return false;
   return node.format === 'raw' || (node.format === null && node.backing.length === 0);
@@ -53,11 +55,10 @@ function needsQualifier(doc: DomainDoc): boolean {
   return false;
 }
 
-function namesFor(stem: string, node: Pick<SrcNode, 'type' | 'format' | 'backing'>): QemuNames {
+function namesFor(stem: string, node: Pick<SrcNode, 'type' | 'format'>): QemuNames {
   const quorum = node.type === 'quorum' || node.format === 'quorum';
-  const storage = quorum ? null : `${stem}-storage`;
-  const format = isRawLayer(node) ? null : `${stem}-format`;
-  return { storage, format, top: format ?? storage! };
+  const format = `${stem}-format`;
+  return { storage: quorum ? null : `${stem}-storage`, format, top: format };
 }
 
 function tagOf(doc: DomainDoc, di: number): string {
@@ -70,7 +71,7 @@ function tagOf(doc: DomainDoc, di: number): string {
  * The names a node with id `id` on disk `di` gets (or would get): also for
  * QEMU nodes that never enter the document, such as a backup's target.
  */
-export function namesForId(doc: DomainDoc, di: number, id: number, node: Pick<SrcNode, 'type' | 'format' | 'backing'>): QemuNames {
+export function namesForId(doc: DomainDoc, di: number, id: number, node: Pick<SrcNode, 'type' | 'format'>): QemuNames {
   return namesFor(needsQualifier(doc) ? `libvirt-${tagOf(doc, di)}-${id}` : `libvirt-${id}`, node);
 }
 

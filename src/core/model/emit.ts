@@ -9,6 +9,9 @@ import type { DiskDef, DomainDoc, Slot, SrcMark, SrcNode } from './types';
 import { isMark } from './types';
 import { postorder, preorder } from './walk';
 import { replaceAt } from './read';
+import { writeCounterRecord } from '../numbers/counterRecord';
+import { impliedCounters } from '../numbers/ids';
+import { diskTarget } from '../numbers/names';
 
 interface EmitContext {
   readonly dialect: DomainDoc['dialect'];
@@ -21,7 +24,16 @@ export function emitDocument(doc: DomainDoc): XmlNode[] {
   doc.disks.forEach((disk, i) => {
     tree = replaceAt(tree, doc.diskPaths[i]!, emitDisk(doc, disk));
   });
-  return tree as XmlNode[];
+  return writeCounterRecord(tree, counterValues(doc)) as XmlNode[];
+}
+
+/** What the counter record must say, and whether a re-read would lose it otherwise (domain.md §2). */
+function counterValues(doc: DomainDoc) {
+  const implied = impliedCounters(doc);
+  const running = doc.state === 'running';
+  if (doc.dialect === 'libvirt') return { next: doc.counter, disks: [], needed: running && doc.counter > implied.counter };
+  const disks = doc.disks.map((d, i) => [diskTarget(d, i), d.counter] as const);
+  return { next: null, disks, needed: running && doc.disks.some((d, i) => d.counter > implied.disks[i]!) };
 }
 
 export function emitDisk(doc: DomainDoc, disk: DiskDef): XmlElement {
@@ -126,7 +138,8 @@ function pieceNodes(node: SrcNode, slot: Slot, ctx: EmitContext, built: Map<SrcN
     return s ? [s] : [];
   }
   if (node.backing.length > 0) return node.backing.map((b) => built.get(b)!);
-  return node.end === 'terminated' ? [{ kind: 'element', name: 'backingStore', attrs: [], children: [] }] : [];
+  if (node.end !== 'terminated') return [];
+  return [node.endEl ?? { kind: 'element', name: 'backingStore', attrs: [], children: [] }];
 }
 
 function body(node: SrcNode, ctx: EmitContext, built: Map<SrcNode, XmlElement>, isTop: boolean): XmlNode[] {
@@ -155,11 +168,15 @@ function layerAttrs(node: SrcNode, ctx: EmitContext): readonly Attr[] {
 
 function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElement | null {
   const f = node.formatEl;
-  if (!f && node.format === null && node.threshold === null && idAttrValue(node, ctx) === null) return null;
+  // The proposal dialect writes a <driver> on every layer, even one without a format: with index = position on each
+  // <backingStore> that is what tells it from libvirt when it is read again (domain.md §3 rule 3).
+  const proposalLayer = !isTop && ctx.dialect === 'proposal';
+  if (!f && node.format === null && node.threshold === null && idAttrValue(node, ctx) === null && !proposalLayer) return null;
   let name = f?.name ?? 'driver';
   let attrs: readonly Attr[] = f?.attrs ?? [];
   if (!isTop) {
-    name = ctx.dialect === 'libvirt' ? 'format' : 'driver';
+    // libvirt wants <format> on a layer; a <driver> read there stays as written (validation says libvirt refuses it).
+    name = ctx.dialect === 'libvirt' ? (f?.name === 'driver' ? 'driver' : 'format') : 'driver';
   }
   if (name === 'driver') {
     if (!attrs.some(([k]) => k === 'name')) attrs = [['name', 'qemu'], ...attrs];
@@ -168,7 +185,7 @@ function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElem
   attrs = node.threshold === null ? withAttr(attrs, 'threshold', null) : withAttrAfter(attrs, 'threshold', node.threshold, 'type');
   const id = ctx.dialect === 'proposal' ? idAttrValue(node, ctx) : null;
   attrs = id === null ? withAttr(attrs, 'node', null) : withAttr(attrs, 'node', id);
-  if (attrs.length === 0 && (f?.children.length ?? 0) === 0) return null;
+  if (attrs.length === 0 && (f?.children.length ?? 0) === 0 && !proposalLayer) return null;
   return { kind: 'element', name, attrs, children: f?.children ?? [] };
 }
 

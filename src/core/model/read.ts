@@ -9,8 +9,12 @@ import { getAttr } from '../xml/tree';
 import type { Dialect, DiskDef, DomainDoc, FormatElement, Slot, SrcMark, SrcNode } from './types';
 import type { Diagnostic } from '../diagnostics';
 import { freshNumbering, countersFromIds } from '../numbers/ids';
-import { reserveMirrorIds } from '../mirror';
+import { readCounterRecord } from '../numbers/counterRecord';
+import type { CounterRecord } from '../numbers/counterRecord';
+import { diskTarget } from '../numbers/names';
 import { newUid } from './uid';
+import { detectDialectSign, isEndMarker } from '../dialect/detect';
+import type { DialectSign } from '../dialect/detect';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -20,6 +24,8 @@ export interface ReadResult {
   readonly doc: DomainDoc;
   /** Problems found while reading that the model cannot hold (a malformed index). */
   readonly diagnostics: readonly Diagnostic[];
+  /** What decided the dialect, and where. */
+  readonly sign: DialectSign;
 }
 
 /** Child-index paths to the modelled disks, without descending into disks. */
@@ -76,34 +82,9 @@ export function replaceAt(nodes: readonly XmlNode[], path: readonly number[], va
   return out;
 }
 
-/** domain.md §3: the proposal dialect has a quorum, node=, path= on a file source, sibling backing stores, or a <driver> on a layer. */
+/** domain.md §3, see core/dialect/detect. */
 export function detectDialect(disks: readonly XmlElement[]): Dialect {
-  const stack: { e: XmlElement; layer: boolean }[] = disks.map((e) => ({ e, layer: false }));
-  while (stack.length > 0) {
-    const { e, layer } = stack.pop()!;
-    if (getAttr(e, 'type') === 'quorum' || getAttr(e, 'node') !== null) return 'proposal';
-    let stores = 0;
-    for (const c of e.children) {
-      if (c.kind !== 'element') continue;
-      if (c.name === 'backingStore') {
-        if (!isTerminator(c)) stores++;
-        stack.push({ e: c, layer: true });
-      } else if (c.name === 'driver' || c.name === 'format') {
-        if (getAttr(c, 'node') !== null || getAttr(c, 'type') === 'quorum') return 'proposal';
-        if (layer && c.name === 'driver') return 'proposal';
-      } else if (c.name === 'source') {
-        const t = getAttr(e, 'type');
-        if ((t === 'file' || t === null) && getAttr(c, 'path') !== null && getAttr(c, 'file') === null) return 'proposal';
-      }
-    }
-    if (stores > 1) return 'proposal';
-  }
-  return 'libvirt';
-}
-
-/** An empty `<backingStore/>` (no type, no content) ends a chain; libvirt reads it so. */
-function isTerminator(e: XmlElement): boolean {
-  return e.children.length === 0 && getAttr(e, 'type') === null;
+  return detectDialectSign(disks).dialect;
 }
 
 interface RawId {
@@ -115,7 +96,8 @@ export function readDocument(nodes: readonly XmlNode[]): ReadResult {
   const diagnostics: Diagnostic[] = [];
   const paths = findDiskPaths(nodes);
   const diskEls = paths.map((p) => elementAt(nodes, p));
-  const dialect = detectDialect(diskEls);
+  const sign = detectDialectSign(diskEls);
+  const dialect = sign.dialect;
   const rawIds = new Map<SrcNode, RawId>();
   let tree: readonly XmlNode[] = nodes;
   const disks: DiskDef[] = [];
@@ -143,11 +125,20 @@ export function readDocument(nodes: readonly XmlNode[]): ReadResult {
   let doc: DomainDoc = { dialect, state: running ? 'running' : 'offline', tree, diskPaths: paths, disks, counter: 1 };
   if (running) {
     doc = { ...doc, disks: disks.map((d) => assignIds(d, ids)) };
-    doc = reserveMirrorIds(countersFromIds(doc));
+    doc = withRecord(countersFromIds(doc), readCounterRecord(nodes));
   } else {
     doc = freshNumbering(doc);
   }
-  return { doc, diagnostics };
+  return { doc, diagnostics, sign };
+}
+
+/** A running document's counters go on from where the counter record says, when that is further than its ids. */
+function withRecord(doc: DomainDoc, record: CounterRecord): DomainDoc {
+  const disks = doc.disks.map((d, i) => {
+    const n = record.disks.get(diskTarget(d, i));
+    return n !== undefined && n > d.counter ? { ...d, counter: n } : d;
+  });
+  return { ...doc, disks, counter: Math.max(doc.counter, record.next ?? 0) };
 }
 
 function parseId(text: string, dialect: Dialect): number | null {
@@ -170,8 +161,13 @@ function assignIds(disk: DiskDef, ids: Map<SrcNode, number>): DiskDef {
 function readDisk(diskEl: XmlElement, dialect: Dialect, rawIds: Map<SrcNode, RawId>): DiskDef {
   const children: (XmlNode | SrcMark)[] = [];
   const marked = new Set<string>();
+  const backingRoles = roles(diskEl, dialect);
   for (const c of diskEl.children) {
-    const piece = c.kind === 'element' ? pieceOf(c.name) : null;
+    // libvirt reads the top's format from <driver> only: a <format> on the disk is not a piece (a diagnostic names it).
+    let piece = c.kind === 'element' && c.name !== 'format' ? pieceOf(c.name) : null;
+    if (piece === 'backing' && backingRoles.get(c as XmlElement) === 'extra') piece = null;
+    // A second <driver> or <source> libvirt does not read: kept where it is, for a diagnostic to name.
+    if ((piece === 'format' || piece === 'source') && marked.has(piece)) piece = null;
     if (piece === null) children.push(c);
     else if (!marked.has(piece)) {
       marked.add(piece);
@@ -199,18 +195,52 @@ function readSources(diskEl: XmlElement, dialect: Dialect, rawIds: Map<SrcNode, 
     const pending: { node: Mutable<SrcNode>; el: XmlElement }[] = [];
     for (const c of el.children) {
       if (c.kind !== 'element' || c.name !== 'backingStore') continue;
-      if (isTerminator(c)) {
+      const role = roles(el, dialect).get(c);
+      if (role === 'end') {
         node.end = 'terminated';
-        continue;
+        node.endEl = c;
+      } else if (role === 'store') {
+        const child = readOne(c, false, dialect, rawIds);
+        backing.push(child.node);
+        pending.push({ node: child.node, el: c });
       }
-      const child = readOne(c, false, dialect, rawIds);
-      backing.push(child.node);
-      pending.push({ node: child.node, el: c });
     }
     node.backing = backing;
     for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]!);
   }
   return top.node;
+}
+
+export type BackingRole = 'store' | 'end' | 'extra';
+
+const roleCache = new WeakMap<XmlElement, Map<XmlElement, BackingRole>>();
+
+/**
+ * What each `<backingStore>` child of an element is. libvirt reads the first
+ * one only, and one without `type=` ends the chain whatever it holds; a
+ * quorum (proposal dialect) has a store per member and may end with one end
+ * marker. What libvirt would not read is an extra: kept in place in the
+ * document, for a diagnostic to name, never dropped.
+ */
+export function roles(el: XmlElement, dialect: Dialect): Map<XmlElement, BackingRole> {
+  const hit = roleCache.get(el);
+  if (hit) return hit;
+  const out = new Map<XmlElement, BackingRole>();
+  const fmt = el.children.find((c): c is XmlElement => c.kind === 'element' && (c.name === 'driver' || c.name === 'format'));
+  const many = dialect === 'proposal' || getAttr(el, 'type') === 'quorum' || getAttr(fmt, 'type') === 'quorum';
+  let ended = false;
+  let stores = 0;
+  for (const c of el.children) {
+    if (c.kind !== 'element' || c.name !== 'backingStore') continue;
+    let role: BackingRole;
+    if (isEndMarker(c)) role = !ended && stores === 0 ? 'end' : 'extra';
+    else role = ended || (stores > 0 && !many) ? 'extra' : 'store';
+    if (isEndMarker(c)) ended = true;
+    if (role === 'store') stores++;
+    out.set(c, role);
+  }
+  roleCache.set(el, out);
+  return out;
 }
 
 function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<SrcNode, RawId>): { node: Mutable<SrcNode> } {
@@ -221,7 +251,7 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
   const order: Slot[] = [];
   let idText: RawId | null = null;
   for (const c of el.children) {
-    if (c.kind === 'element' && (c.name === 'driver' || c.name === 'format') && formatEl === null) {
+    if (c.kind === 'element' && (c.name === 'driver' || (c.name === 'format' && !isTop)) && formatEl === null) {
       formatEl = { name: c.name, attrs: c.attrs, children: c.children };
       order.push('format');
       const node = getAttr(c, 'node');
@@ -229,8 +259,14 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
     } else if (c.kind === 'element' && c.name === 'source' && source === null) {
       source = readSource(c, type, dialect, isTop, (t) => (idText = { text: t, loc: c.loc }));
       order.push('source');
-    } else if (c.kind === 'element' && c.name === 'backingStore') {
+    } else if (c.kind === 'element' && c.name === 'backingStore' && roles(el, dialect).get(c) !== 'extra') {
       if (!order.includes('backing')) order.push('backing');
+    } else if (c.kind === 'element' && c.name === 'backingStore') {
+      // An extra on the top stays among the disk's own children (readDisk).
+      if (!isTop) {
+        order.push({ x: extras.length });
+        extras.push(c);
+      }
     } else if (!isTop) {
       order.push({ x: extras.length });
       extras.push(c);

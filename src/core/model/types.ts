@@ -40,6 +40,12 @@ export interface SrcNode {
   readonly backing: readonly SrcNode[];
   /** Meaningful only when `backing` is empty. */
   readonly end: ChainEnd;
+  /**
+   * The end marker as read (a `<backingStore>` without `type=`, with whatever
+   * attributes or content it had), written back as it was; absent for a new
+   * end, which is written `<backingStore/>`.
+   */
+  readonly endEl?: XmlElement | null;
   /** Attributes of the `<backingStore>` element as read (type/index/node rewritten on output). */
   readonly attrs: readonly Attr[];
   /** Children the model does not type (privateData, dataStore, comments, unknown elements). */

@@ -2,10 +2,15 @@
  * Node ids and counters (domain.md §2). Fresh numbering is per dialect:
  * proposal = per disk, post-order from 0; libvirt = one counter per domain
  * from 1, disks last-to-first, each disk pre-order. A running document keeps
- * its ids and its counters continue after the largest.
+ * its ids and its counters continue after the largest id in use: the nodes',
+ * a running job's (`<mirror>`), and a qcow2 data file's (`<dataStore>`),
+ * because libvirt gave each of them an index from the same counter.
  */
 import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import { mapTree, postorder, preorder } from '../model/walk';
+import { mirrorIds } from '../mirror';
+import type { XmlElement } from '../xml/tree';
+import { getAttr, isElement } from '../xml/tree';
 
 function withIds(root: SrcNode, ids: Map<SrcNode, number>): SrcNode {
   return mapTree(root, (n, original) => {
@@ -32,21 +37,73 @@ export function freshNumbering(doc: DomainDoc): DomainDoc {
   return { ...doc, disks, counter: next };
 }
 
-function maxId(root: SrcNode): number {
-  let max = -1;
-  for (const v of preorder(root)) if (v.node.id !== null && v.node.id > max) max = v.node.id;
-  return max;
+/**
+ * The document as the rules of its dialect and state make it. An offline
+ * libvirt document has no ids of its own: libvirt numbers the nodes when the
+ * guest starts, so the ids shown are always that fresh numbering, whatever
+ * edits came before (a snapshot drafted offline becomes `[1]` at start, not
+ * the next counter value). Every other document keeps its ids.
+ */
+export function settleIds(doc: DomainDoc): DomainDoc {
+  if (doc.dialect !== 'libvirt' || doc.state !== 'offline') return doc;
+  const fresh = freshNumbering(doc);
+  const same = fresh.counter === doc.counter && fresh.disks.every((d, i) => d.src === doc.disks[i]!.src);
+  return same ? doc : fresh;
 }
 
-/** Counters that continue after the largest id: per disk (proposal) and per domain (libvirt). */
-export function countersFromIds(doc: DomainDoc): DomainDoc {
+/** `<source index>` of every `<dataStore>` under a node's `<source>` (libvirt numbers a qcow2 data file too). */
+function dataStoreIds(node: SrcNode): number[] {
+  const out: number[] = [];
+  const scan = (parent: XmlElement | null): void => {
+    for (const c of parent?.children ?? []) {
+      if (!isElement(c) || c.name !== 'dataStore') continue;
+      for (const s of c.children) {
+        if (!isElement(s) || s.name !== 'source') continue;
+        const t = (getAttr(s, 'index') ?? '').trim();
+        if (/^[1-9]\d{0,14}$/.test(t)) out.push(Number(t));
+      }
+    }
+  };
+  scan(node.source);
+  return out;
+}
+
+/** Every id disk `d` holds: its nodes', its job's and its data files'. */
+function idsOfDisk(doc: DomainDoc, di: number): number[] {
+  const d = doc.disks[di]!;
+  const out: number[] = [];
+  for (const v of preorder(d.src)) {
+    if (v.node.id !== null) out.push(v.node.id);
+    out.push(...dataStoreIds(v.node));
+  }
+  out.push(...mirrorIds({ ...doc, disks: [d] }));
+  return out;
+}
+
+export interface Counters {
+  /** libvirt: the next id of the domain. */
+  readonly counter: number;
+  /** proposal: the next id of each disk. */
+  readonly disks: readonly number[];
+}
+
+/** The counters the ids in use imply: one past the largest (what a re-read without a counter record gives). */
+export function impliedCounters(doc: DomainDoc): Counters {
   let domainMax = 0;
-  const disks = doc.disks.map((d) => {
-    const m = maxId(d.src);
+  const disks = doc.disks.map((_, di) => {
+    let m = -1;
+    for (const id of idsOfDisk(doc, di)) if (id > m) m = id;
     domainMax = Math.max(domainMax, m);
-    return { ...d, counter: Math.max(d.counter, m + 1) };
+    return m + 1;
   });
-  return { ...doc, disks, counter: Math.max(doc.counter, domainMax + 1) };
+  return { counter: domainMax + 1, disks };
+}
+
+/** Counters that continue after every id in use, never going back (a counter record may already be further). */
+export function countersFromIds(doc: DomainDoc): DomainDoc {
+  const implied = impliedCounters(doc);
+  const disks = doc.disks.map((d, i) => (d.counter >= implied.disks[i]! ? d : { ...d, counter: implied.disks[i]! }));
+  return { ...doc, disks, counter: Math.max(doc.counter, implied.counter) };
 }
 
 /** The next id for a new node of disk `diskIndex`, and the document with its counter advanced. */

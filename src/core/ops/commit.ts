@@ -10,6 +10,7 @@ import { chainAbove } from './chain';
 import { isChainTop, label, labels, ok, replaceIn, resolveAt, withSrc } from './locate';
 import { promote } from './nodes';
 import type { OpResult } from './types';
+import { busyReason, rootOnlyReason } from './guards';
 import { refuse } from './types';
 
 export interface CommitArgs {
@@ -26,6 +27,8 @@ export function commit(doc: DomainDoc, args: CommitArgs): OpResult {
   if (typeof base === 'string') return refuse(base);
   const committed = chainAbove(doc, top, base, args.top, args.base);
   if (typeof committed === 'string') return refuse(committed);
+  const blocked = busyReason(doc, top.disk, 'commit') ?? rootOnlyReason(doc, top, 'a commit');
+  if (blocked) return refuse(blocked);
 
   const di = top.disk;
   const b = base.node;

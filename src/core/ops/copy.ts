@@ -10,6 +10,7 @@ import { takeId } from '../numbers/ids';
 import { isChainTop, isQuorum, label, labels, ok, replaceIn, resolveAt, subtreeUids, withSrc } from './locate';
 import { makeImage, newFileReason } from './nodes';
 import type { OpResult } from './types';
+import { busyReason, rootOnlyReason } from './guards';
 import { refuse } from './types';
 
 export interface CopyArgs {
@@ -29,6 +30,8 @@ export function copy(doc: DomainDoc, args: CopyArgs): OpResult {
   const di = at.disk;
   const src = at.node;
   if (!isChainTop(at)) return refuse(`${args.at} is not a chain top: copy the disk or a quorum member, not the backing file of ${label(doc, di, at.parent!)}.`);
+  const blocked = busyReason(doc, di, 'copy it') ?? rootOnlyReason(doc, at, 'a copy (blockdev-mirror)');
+  if (blocked) return refuse(blocked);
   const bad = newFileReason(doc, args.dest);
   if (bad) return refuse(bad);
   if (args.shallow && isQuorum(src)) return refuse(`${args.at} is a quorum; a shallow copy keeps the top's backing, but one qcow2 image cannot be backed by all the members. Make a full copy.`);

@@ -5,14 +5,13 @@
  * is its own operation, so each is one undo step and the XML shows the job
  * while it runs. The one-shot `copy` and `commit` give the same end results.
  */
-import { emitDisk } from '../model/emit';
 import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import { preorder } from '../model/walk';
 import { mirrorElement, readMirror, withMirror, withoutMirror } from '../mirror';
 import { addressOf } from '../numbers/address';
 import { sourceText } from '../numbers/names';
 import { takeId } from '../numbers/ids';
-import type { XmlElement, XmlNode } from '../xml/tree';
+import type { XmlElement } from '../xml/tree';
 import { el, isElement, withAttr } from '../xml/tree';
 import { commit } from './commit';
 import type { Located } from './locate';
@@ -53,12 +52,6 @@ function jobStartReason(doc: DomainDoc, di: number, what: string): string | null
   return null;
 }
 
-/** The `<backingStore>` elements a disk writes under its top, in the document's dialect (a shallow mirror repeats them). */
-function backingElements(doc: DomainDoc, disk: DiskDef): XmlNode[] {
-  const marks = [{ mark: 'format' as const }, { mark: 'source' as const }, { mark: 'backing' as const }];
-  return emitDisk(doc, { ...disk, children: marks }).children.filter((c) => isElement(c) && c.name === 'backingStore');
-}
-
 export function startCopy(doc: DomainDoc, args: StartCopyArgs): OpResult {
   const at = resolveAt(doc, args.at);
   if (typeof at === 'string') return refuse(at);
@@ -82,7 +75,9 @@ export function startCopy(doc: DomainDoc, args: StartCopyArgs): OpResult {
   const proposal = next.dialect === 'proposal';
   const formatEl = el('format', proposal ? [['type', format], ['node', `[${id}]`]] : [['type', format]]);
   const sourceEl = el('source', proposal ? [['file', args.dest]] : [['file', args.dest], ['index', String(id)]]);
-  const below = args.shallow ? backingElements(next, next.disks[di]!) : [el('backingStore')];
+  // libvirt 9.0 prints a full copy's mirror as terminated, and a shallow one with no <backingStore> at all
+  // (its backing chain is the disk's own, not repeated).
+  const below = args.shallow ? [] : [el('backingStore')];
   const mirror = el('mirror', [['type', 'file'], ['file', args.dest], ['format', format], ['job', 'copy'], ['ready', 'yes']], [formatEl, sourceEl, ...below]);
   const out = setDisk(next, di, withMirror(next.disks[di]!, mirror));
   const kind = args.shallow ? 'shallow copy (the top only; it keeps the backing chain)' : 'full copy (the whole chain, standalone)';
@@ -119,10 +114,11 @@ export function startActiveCommit(doc: DomainDoc, args: StartCommitArgs): OpResu
   const dry = commit(doc, { top: args.top, base: args.base, keepOverlay: true });
   if (!dry.ok) return dry;
   const b = (resolveAt(doc, args.base) as Located).node;
-  // libvirt shows the base as the mirror: its format and source, no id.
+  // libvirt shows the base as the mirror: its format, and its source with its index (checked on libvirt 9.0).
+  const baseSource = b.source && b.id !== null && doc.dialect === 'libvirt' ? { ...b.source, attrs: withAttr(b.source.attrs, 'index', String(b.id)) } : b.source;
   const mirror = el('mirror', [['type', b.type ?? 'file'], ['job', 'active-commit'], ['ready', 'yes']], [
     el('format', b.format === null ? [] : [['type', b.format]]),
-    ...(b.source ? [b.source] : []),
+    ...(baseSource ? [baseSource] : []),
   ]);
   const committed = preorder(top.node).map((v) => v.node);
   const gone = committed.slice(0, committed.indexOf(b));
@@ -188,7 +184,7 @@ function pivotCopy(bare: DomainDoc, di: number, d: DiskDef): OpResult {
   // A hand-written mirror may lack an id, or repeat one in use: then the counter gives a fresh one.
   if (id === null || idInUse(bare, di, id)) [id, doc] = takeId(bare, di);
   const top = d.src;
-  const shallow = job.chain.length > 1;
+  const shallow = job.shallow;
   const srcEl = mirror.children.find((c): c is XmlElement => isElement(c) && c.name === 'source');
   const made = makeImage({
     id,

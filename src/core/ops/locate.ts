@@ -7,6 +7,7 @@ import type { DomainDoc, SrcNode } from '../model/types';
 import { preorder, replaceNode } from '../model/walk';
 import { resolveAddress } from '../numbers/address';
 import { diskTarget, nodeName, sourceText } from '../numbers/names';
+import { settleIds } from '../numbers/ids';
 import type { OpResult } from './types';
 
 export interface Located {
@@ -65,20 +66,38 @@ export function subtreeUids(node: SrcNode): string[] {
   return preorder(node).map((v) => v.node.uid);
 }
 
-/** How a message names a node: its node name and what it stores, e.g. `vda[2] (/images/mid.qcow2)`. */
-export function label(doc: DomainDoc, disk: number, node: SrcNode): string {
-  const name = nodeName(doc, disk, node);
+/** How a message names a node of a document as it is: its node name and what it stores, e.g. `vda[2] (/images/mid.qcow2)`. */
+export function nodeLabel(doc: DomainDoc, disk: number, node: SrcNode): string {
+  return describe(nodeName(doc, disk, node), doc, disk, node);
+}
+
+function describe(name: string | null, doc: DomainDoc, disk: number, node: SrcNode): string {
   const what = sourceText(node) ?? (isQuorum(node) ? 'quorum' : null);
   if (name === null) return what ?? `a node of ${diskTarget(doc.disks[disk]!, disk)}`;
   return what === null ? name : `${name} (${what})`;
+}
+
+/**
+ * How an operation's message names a node. An offline libvirt document has
+ * no ids of its own (libvirt numbers the nodes at start, and every edit
+ * renumbers them, see settleIds), so there a message names nodes by what
+ * they store only; elsewhere as nodeLabel.
+ */
+export function label(doc: DomainDoc, disk: number, node: SrcNode): string {
+  return describe(doc.dialect === 'libvirt' && doc.state === 'offline' ? null : nodeName(doc, disk, node), doc, disk, node);
 }
 
 export function labels(doc: DomainDoc, disk: number, nodes: readonly SrcNode[]): string {
   return nodes.map((n) => label(doc, disk, n)).join(', ');
 }
 
+/**
+ * A successful operation. The document is settled first: an offline libvirt
+ * document is renumbered the way libvirt will number it at start (see
+ * settleIds), which is why its messages name nodes by their files (label).
+ */
 export function ok(doc: DomainDoc, added: readonly string[], removed: readonly string[], message: string): OpResult {
-  return { ok: true, doc, summary: { added, removed, message } };
+  return { ok: true, doc: settleIds(doc), summary: { added, removed, message } };
 }
 
 /** A quorum's threshold as a number, or null when it is missing or not a whole number. */

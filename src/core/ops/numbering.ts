@@ -5,7 +5,7 @@
 import { mirrorAt, withoutMirror } from '../mirror';
 import type { Dialect, DomainDoc, GuestState } from '../model/types';
 import { countersFromIds, freshNumbering } from '../numbers/ids';
-import { preorder } from '../model/walk';
+import { mapTree, preorder } from '../model/walk';
 import { diskTarget } from '../numbers/names';
 import { isQuorum, ok } from './locate';
 import type { OpResult } from './types';
@@ -36,21 +36,33 @@ function libvirtReason(doc: DomainDoc): string | null {
   return null;
 }
 
-/** Ids no longer fit the libvirt rules (≥ 1, one per domain) after a running conversion: a note for the message. */
-function libvirtIdNote(doc: DomainDoc): string {
+/** Ids that are valid libvirt indexes: all ≥ 1 and unique in the domain. */
+function validLibvirtIds(doc: DomainDoc): boolean {
   const seen = new Set<number>();
-  let zero = false;
-  let dup = false;
   for (const d of doc.disks) {
     for (const v of preorder(d.src)) {
-      if (v.node.id === null) continue;
-      if (v.node.id === 0) zero = true;
-      if (seen.has(v.node.id)) dup = true;
-      seen.add(v.node.id);
+      const id = v.node.id;
+      if (id === null) continue;
+      if (id < 1 || seen.has(id)) return false;
+      seen.add(id);
     }
   }
-  if (!zero && !dup) return '';
-  return ` Note: libvirt ids are ≥ 1 and unique in the domain, and these ${zero ? 'include 0' : ''}${zero && dup ? ' and ' : ''}${dup ? 'repeat across disks' : ''}; renumber once the guest is offline.`;
+  return true;
+}
+
+/** Layers written as the target dialect writes them: `<format type=…/>` in libvirt, `<driver name='qemu' type=…/>` in the proposal. */
+function layerElements(doc: DomainDoc, dialect: Dialect): DomainDoc {
+  const disks = doc.disks.map((d) => {
+    const src = mapTree(d.src, (n, original) => {
+      if (original === d.src || !n.formatEl) return n;
+      const want = dialect === 'libvirt' ? 'format' : 'driver';
+      if (n.formatEl.name === want) return n;
+      const attrs = n.formatEl.attrs.filter(([k]) => k !== 'name');
+      return { ...n, formatEl: { ...n.formatEl, name: want, attrs: want === 'driver' ? [['name', 'qemu'] as const, ...attrs] : attrs } };
+    });
+    return src === d.src ? d : { ...d, src };
+  });
+  return { ...doc, disks };
 }
 
 export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
@@ -59,14 +71,22 @@ export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
     const why = libvirtReason(doc);
     if (why) return refuse(why);
   }
-  const moved: DomainDoc = { ...doc, dialect };
+  const moved: DomainDoc = layerElements({ ...doc, dialect }, dialect);
   if (doc.state === 'offline') {
     return ok(freshNumbering(moved), [], [], `Converted to the ${dialect} dialect and numbered the nodes fresh, as ${dialect === 'libvirt' ? 'libvirt' : 'the proposal'} would at guest start.`);
   }
   const scratch: DomainDoc = { ...moved, counter: 1, disks: moved.disks.map((d) => ({ ...d, counter: 0 })) };
-  const out = countersFromIds(scratch);
-  const note = dialect === 'libvirt' ? libvirtIdNote(out) : '';
-  return ok(out, [], [], `Converted to the ${dialect} dialect. The guest is running, so every node keeps its id; the counters continue after the largest.${note}`);
+  const kept = countersFromIds(scratch);
+  if (dialect === 'libvirt' && !validLibvirtIds(kept)) {
+    // Proposal ids count per disk from 0; libvirt's indexes are ≥ 1 from one counter per domain (its schema refuses 0).
+    return ok(
+      freshNumbering(moved),
+      [],
+      [],
+      'Converted to the libvirt dialect. The proposal ids (per disk, from 0) are not valid libvirt indexes (≥ 1, one counter for the domain), so the nodes were numbered the way libvirt numbers a guest at start: disks last to first, each top-down, from 1. The guest is still marked running.',
+    );
+  }
+  return ok(kept, [], [], `Converted to the ${dialect} dialect. The guest is running, so every node keeps its id; the counters continue after the largest.`);
 }
 
 export function setState(doc: DomainDoc, state: GuestState): OpResult {
@@ -77,7 +97,11 @@ export function setState(doc: DomainDoc, state: GuestState): OpResult {
     const jobs = doc.disks.filter((d) => mirrorAt(d) >= 0).length;
     const stopped: DomainDoc = jobs > 0 ? { ...out, disks: doc.disks.map((d) => (mirrorAt(d) >= 0 ? withoutMirror(d) : d)) } : out;
     const aborted = jobs > 0 ? ` ${jobs} block job${jobs > 1 ? 's were' : ' was'} aborted with it; the chain is as it was before the job.` : '';
-    return ok(stopped, [], [], `The guest is now offline. Node ids stay as they are until you renumber.${aborted}`);
+    const ids =
+      doc.dialect === 'libvirt'
+        ? 'A stopped libvirt guest has no ids: the ones shown are those libvirt gives at the next start.'
+        : 'Node ids stay as they are until you renumber.';
+    return ok(stopped, [], [], `The guest is now offline. ${ids}${aborted}`);
   }
   return ok(out, [], [], 'The guest is now running. Node ids stay as they are and can no longer be reused; new nodes continue from the counter.');
 }

@@ -9,6 +9,7 @@ import { preorder } from '../model/walk';
 import { chainAbove } from './chain';
 import { isQuorum, label, labels, ok, replaceIn, resolveAt } from './locate';
 import type { OpResult } from './types';
+import { busyReason } from './guards';
 import { refuse } from './types';
 
 export interface PullArgs {
@@ -22,6 +23,8 @@ export function pull(doc: DomainDoc, args: PullArgs): OpResult {
   if (typeof top === 'string') return refuse(top);
   const t = top.node;
   const di = top.disk;
+  const blocked = busyReason(doc, di, 'pull');
+  if (blocked) return refuse(blocked);
   if (isQuorum(t)) return refuse(`${args.top} is a quorum, which holds no data of its own; pull into a member or into an overlay on the quorum.`);
   if (t.backing.length === 0) return refuse(`${label(doc, di, t)} has no backing store; there is nothing to pull.`);
   if (t.backing.length > 1) return refuse(`${label(doc, di, t)} has ${t.backing.length} backing stores but is not a quorum; fix the chain first.`);

@@ -10,6 +10,7 @@ import type { Located } from './locate';
 import { findByUid, isChainTop, label, ok, replaceIn, resolveAt, withSrc } from './locate';
 import { defaultSnapshotFile, demote, makeImage, newFileReason } from './nodes';
 import type { OpResult } from './types';
+import { busyReason } from './guards';
 import { refuse } from './types';
 
 export interface SnapshotTarget {
@@ -30,8 +31,13 @@ export function snapshot(doc: DomainDoc, targets: readonly SnapshotTarget[]): Op
     }
     const twice = resolved.find((r) => r.loc.node === loc.node);
     if (twice) return refuse(`${t.at} and ${twice.at} name the same node; a snapshot gives each node one overlay.`);
+    const busy = busyReason(doc, loc.disk, 'snapshot it');
+    if (busy) return refuse(busy);
     resolved.push({ loc, at: t.at, file: t.file });
   }
+  // One transaction, several new nodes: libvirt hands out their ids in disk document order, not in the
+  // order the command lists the disks (checked: --diskspec vdb,… --diskspec vda,… gives vda the lower id).
+  resolved.sort((a, b) => a.loc.disk - b.loc.disk || a.loc.position - b.loc.position);
 
   let cur = doc;
   const added: string[] = [];

@@ -1,25 +1,24 @@
 /**
- * Checks on a disk as a whole: how deep its chain is, its `<alias>`, and the
- * node names the proposal dialect shows (domain.md §2, §4, §5).
+ * Checks on a disk as a whole: how deep its chain is and its `<alias>`
+ * (domain.md §4, §5). That node names such as `ide0-0-0[4]` are addresses for
+ * people, not QEMU node-names, is taught in the inspector and the glossary.
  */
 import type { Diagnostic } from '../diagnostics';
 import { isMark } from '../model/types';
 import type { XmlElement } from '../xml/tree';
 import { getAttr, isElement } from '../xml/tree';
-import { nodeName } from '../numbers/names';
 import type { DiskScope } from './scope';
-import { diskDiag, nodeDiag, q } from './scope';
+import { diskDiag, label, nodeDiag, q } from './scope';
+import { probesHeader } from '../derive';
 
 /** Levels (images from the top to the deepest base) above which a chain is worth flattening. */
 export const MAX_CHAIN_LEVELS = 50;
 const USER_ALIAS = /^ua-[A-Za-z0-9_-]*$/;
-const QEMU_NODE_NAME = /^[A-Za-z][A-Za-z0-9_.-]*$/;
-const QEMU_NODE_NAME_MAX_BYTES = 31;
 
 export function checkDisk(scope: DiskScope, out: Diagnostic[]): void {
   checkDepth(scope, out);
   checkAlias(scope, out);
-  checkNodeName(scope, out);
+  checkProbed(scope, out);
 }
 
 function checkDepth(scope: DiskScope, out: Diagnostic[]): void {
@@ -62,28 +61,29 @@ function checkAlias(scope: DiskScope, out: Diagnostic[]): void {
   );
 }
 
-function legalNodeName(name: string): boolean {
-  // The pattern is ASCII-only, so a match's length is its byte length.
-  return QEMU_NODE_NAME.test(name) && name.length <= QEMU_NODE_NAME_MAX_BYTES;
-}
-
-function checkNodeName(scope: DiskScope, out: Diagnostic[]): void {
-  if (scope.doc.dialect !== 'proposal') return;
-  let shown: string | null = null;
-  for (const v of scope.visits) {
-    const name = nodeName(scope.doc, scope.index, v.node);
-    if (name !== null && !legalNodeName(name)) {
-      shown = name;
-      break;
-    }
-  }
-  if (shown === null) return;
+/**
+ * A chain that ends open (no `<backingStore>`): libvirt reads the image
+ * header at start and numbers the layers it finds after every layer the
+ * document writes, in every disk (checked on libvirt 9.0: explicit layers
+ * 1..5, then the probed ones 6, 7). The ids shown are right; the counter is
+ * only a lower bound until the live XML is read.
+ */
+function checkProbed(scope: DiskScope, out: Diagnostic[]): void {
+  if (scope.doc.dialect !== 'libvirt') return;
+  const open = scope.visits.find((v) => probesHeader(v.node));
+  if (!open) return;
+  const next = scope.doc.counter;
+  const when =
+    scope.doc.state === 'offline'
+      ? 'When the guest starts, libvirt reads its image header and gives the layers it finds the next ids'
+      : 'When the guest started, libvirt read its image header and gave the layers it found the next ids';
   out.push(
-    diskDiag(
+    nodeDiag(
       scope,
+      open,
       'info',
-      'node-name-illegal',
-      `Node names of ${scope.target} such as ${shown} are addresses for people and virsh, not legal QEMU node-names (^[A-Za-z][A-Za-z0-9_.-]*$, at most ${QEMU_NODE_NAME_MAX_BYTES} bytes); QEMU gets libvirt-N-format / libvirt-N-storage names instead.`,
+      'ids-provisional',
+      `The chain of ${scope.target} ends open below ${label(scope, open)}: no <backingStore/> says it has no backing file. ${when}, after every layer written here; so the next id is ${next} or more (provisional) until you read the live XML (virsh dumpxml). Add <backingStore/> if it has no backing file.`,
     ),
   );
 }

@@ -122,3 +122,26 @@ export function checkIds(scopes: readonly DiskScope[], out: Diagnostic[]): void 
     }
   }
 }
+
+/** Two disks with one `<target dev>`: libvirt refuses the domain ("target 'vda' duplicated for disk sources"). */
+export function checkTargets(scopes: readonly DiskScope[], out: Diagnostic[]): void {
+  const seen = new Map<string, DiskScope>();
+  for (const scope of scopes) {
+    const target = targetElement(scope);
+    const dev = getAttr(target, 'dev');
+    if (dev === null) continue;
+    const first = seen.get(dev);
+    if (!first) {
+      seen.set(dev, scope);
+      continue;
+    }
+    out.push(
+      nodeDiag(scope, scope.visits[0]!, 'error', 'target-duplicate', `Two disks have <target dev=${q(dev)}>: libvirt refuses the domain, since the guest would see two disks under one name (and vda[N] could not say which). Give this disk another target.`, target?.loc),
+    );
+  }
+}
+
+function targetElement(scope: DiskScope): XmlElement | null {
+  for (const c of scope.disk.children) if (!isMark(c) && isElement(c) && c.name === 'target') return c;
+  return null;
+}

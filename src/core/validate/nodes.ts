@@ -28,21 +28,10 @@ export function checkNodes(scope: DiskScope, out: Diagnostic[]): void {
 
 function checkType(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
   const { type } = v.node;
+  // A <backingStore> without type= is an end marker, never a node (checkPieces says what it swallows).
   if (type === null && v.parent === null) {
-    out.push(
-      nodeDiag(scope, v, 'error', 'unknown-disk-type', `The <disk> of ${scope.target} has no type=; add one (${known}) so libvirt knows how to open ${label(scope, v)}.`),
-    );
-  } else if (type === null) {
-    out.push(
-      nodeDiag(
-        scope,
-        v,
-        'warning',
-        'backing-type-missing',
-        `The <backingStore> ${label(scope, v)} has no type=: libvirt silently reads it as the end of the chain, so this image and everything below it are lost. Add type='file' (or the right type).`,
-      ),
-    );
-  } else if (!KNOWN.has(type)) {
+    out.push(nodeDiag(scope, v, 'info', 'disk-type-default', `The <disk> of ${scope.target} has no type=; libvirt reads it as type='file'. Write type='file' to say so.`));
+  } else if (type !== null && !KNOWN.has(type)) {
     out.push(nodeDiag(scope, v, 'error', 'unknown-disk-type', `${label(scope, v)} has type=${q(type)}, which libvirt does not know; use one of ${known}.`));
   }
 }

@@ -35,8 +35,10 @@ function placeOf(scope: DiskScope, visit: Visit | null): { line: number; col: nu
   return loc ? { line: loc.line, col: loc.col } : { line: 1, col: 1 };
 }
 
-export function nodeDiag(scope: DiskScope, visit: Visit, severity: Severity, code: DiagnosticCode, message: string): Diagnostic {
-  return { severity, code, message, ...placeOf(scope, visit), disk: scope.index, node: visit.node.uid };
+/** A diagnostic about one node; `at` points at the element of the node it is about (a dropped sibling, its `<driver>`), when given. */
+export function nodeDiag(scope: DiskScope, visit: Visit, severity: Severity, code: DiagnosticCode, message: string, at?: Loc | null): Diagnostic {
+  const place = at ? { line: at.line, col: at.col } : placeOf(scope, visit);
+  return { severity, code, message, ...place, disk: scope.index, node: visit.node.uid };
 }
 
 /** A diagnostic about the disk as a whole; `loc` points at a piece of it (its `<alias>`) when given. */

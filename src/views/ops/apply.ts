@@ -98,7 +98,7 @@ function reqFromJob(doc: DomainDoc, disk: number): JobRequest | null {
   const derived = derive(doc);
   const v = derived.disks[disk];
   if (!job || !v || job.dest === null) return null;
-  if (job.job === 'copy') return { kind: 'copy', at: v.target, dest: job.dest, shallow: job.chain.length > 1 };
+  if (job.job === 'copy') return { kind: 'copy', at: v.target, dest: job.dest, shallow: job.shallow };
   const base = v.nodes.find((n) => n.position > 0 && n.source === job.dest);
   return base ? { kind: 'commit', top: v.target, base: addressFor(derived, base) } : null;
 }
