@@ -5,10 +5,11 @@
 import type { Diagnostic } from '../core/diagnostics';
 import type { DomainDoc } from '../core/model/types';
 import { loadText } from '../core/document';
+import { decodeXml } from '../core/xml/decode';
 
 export interface CliIO {
-  /** The text of FILE; '-' is stdin. Throws when the file cannot be read. */
-  readonly readInput: (file: string) => string;
+  /** The bytes (decoded here, as XML says: BOM, declaration) or text of FILE; '-' is stdin. Throws when the file cannot be read. */
+  readonly readInput: (file: string) => Uint8Array | string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }
@@ -25,13 +26,19 @@ export function diagnosticLine(file: string, d: Pick<Diagnostic, 'line' | 'col' 
 
 /** FILE's text, or null after reporting why it could not be read (as an xml-malformed error at 1:1). */
 export function readText(io: CliIO, file: string): string | null {
+  let input: Uint8Array | string;
   try {
-    return io.readInput(file);
+    input = io.readInput(file);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
     io.err(diagnosticLine(file, { line: 1, col: 1, severity: 'error', code: 'xml-malformed', message: `cannot read the input: ${why}` }) + '\n');
     return null;
   }
+  if (typeof input === 'string') return input;
+  const decoded = decodeXml(input);
+  if (decoded.ok) return decoded.text;
+  io.err(diagnosticLine(file, { line: decoded.line, col: decoded.col, severity: 'error', code: 'xml-malformed', message: decoded.message }) + '\n');
+  return null;
 }
 
 /** FILE read into a document, or null after printing the parse error. */

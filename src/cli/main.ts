@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { run } from './run';
 
 const code = run(process.argv.slice(2), {
-  // fd 0 is stdin; reading it whole is fine for documents of any realistic size.
-  readInput: (file) => readFileSync(file === '-' ? 0 : file, 'utf8'),
+  // fd 0 is stdin; reading it whole is fine for documents of any realistic size. Bytes: io.ts decodes them as XML says.
+  readInput: (file) => readFileSync(file === '-' ? 0 : file),
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 });

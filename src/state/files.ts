@@ -5,6 +5,7 @@
 import type { DomainDoc } from '../core/model/types';
 import type { XmlElement, XmlNode } from '../core/xml/tree';
 import { isElement } from '../core/xml/tree';
+import { decodeXml } from '../core/xml/decode';
 import { derive } from '../core/derive';
 import { loadDocument, notify, useEditor } from './store';
 
@@ -17,14 +18,20 @@ export async function openFile(file: File): Promise<void> {
     notify('error', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; Strata opens XML files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB.`);
     return;
   }
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await file.text();
+    // Bytes, not file.text(): that would read UTF-16 (and any declared encoding) as UTF-8.
+    bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
     notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
-  if (loadDocument(text, file.name)) notify('info', `Opened ${file.name}.`);
+  const decoded = decodeXml(bytes);
+  if (!decoded.ok) {
+    notify('error', `Could not open ${file.name} (line ${decoded.line}, column ${decoded.col}): ${decoded.message}`);
+    return;
+  }
+  if (loadDocument(decoded.text, file.name)) notify('info', `Opened ${file.name}.`);
 }
 
 function domainName(tree: readonly XmlNode[]): string | null {

@@ -33,11 +33,16 @@ export interface XmlComment {
   readonly kind: 'comment';
   readonly text: string;
 }
-/** A processing instruction such as the <?xml ...?> declaration. */
+/**
+ * A processing instruction, and the <?xml ...?> declaration (name 'xml').
+ * `data`: for a PI, everything after the white space that follows its name,
+ * as written (line ends normalised); for the declaration, its version,
+ * encoding and standalone rebuilt with double quotes (decl.ts).
+ */
 export interface XmlPI {
   readonly kind: 'pi';
   readonly name: string;
-  readonly attrs: readonly Attr[];
+  readonly data: string;
 }
 /** Text written back verbatim (the DOCTYPE declaration). */
 export interface XmlRaw {

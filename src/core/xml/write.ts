@@ -6,8 +6,10 @@
  */
 import type { Attr, XmlElement, XmlNode } from './tree';
 
+const TEXT_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+/** '>' is always escaped, so ']]>' never appears in text; a CR (from &#13;) stays a CR only as a reference. */
 export function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return s.replace(/[&<>\r]/g, (c) => TEXT_ESCAPES[c]!);
 }
 
 const ATTR_ESCAPES: Record<string, string> = {
@@ -24,10 +26,20 @@ export function escapeAttr(s: string): string {
   return s.replace(/[&<>'"\n\r\t]/g, (c) => ATTR_ESCAPES[c]!);
 }
 
-function attrText(attrs: readonly Attr[], quote: "'" | '"' = "'"): string {
+function attrText(attrs: readonly Attr[]): string {
   let s = '';
-  for (const [k, v] of attrs) s += ` ${k}=${quote}${escapeAttr(v)}${quote}`;
+  for (const [k, v] of attrs) s += ` ${k}='${escapeAttr(v)}'`;
   return s;
+}
+
+/**
+ * Strata always writes UTF-8 (the CLI and the browser's download), so a
+ * declaration read from a UTF-16 or Latin-1 file must not keep saying so:
+ * libxml2 rejects UTF-8 bytes labelled UTF-16 and misreads them labelled
+ * ISO-8859-1. The rest of the declaration is written as parsed.
+ */
+export function declaredUtf8(data: string): string {
+  return data.replace(/(\bencoding\s*=\s*)(["'])([^"']*)\2/, (m, pre: string, q: string, enc: string) => (/^utf-?8$/i.test(enc) ? m : `${pre}${q}UTF-8${q}`));
 }
 
 /** An element whose content is text (or mixed) is written on one line, exactly. */
@@ -44,7 +56,7 @@ function leafText(n: XmlNode): string {
     case 'comment':
       return `<!--${n.text}-->`;
     case 'pi':
-      return `<?${n.name}${attrText(n.attrs, '"')}?>`;
+      return `<?${n.name}${n.data === '' ? '' : ' ' + (n.name === 'xml' ? declaredUtf8(n.data) : n.data)}?>`;
     case 'raw':
       return n.text;
     case 'element':
