@@ -79,13 +79,14 @@ test('every lesson from start to end, and the progress survives a reload', async
   // 1. A read falls through to mid; a write lands in the top, and the next read stops there.
   await ls.button('Read block').click();
   await expect(ls.result).toContainText('Reading block 7: asking top.qcow2');
-  await expect(ls.result).toHaveText(/Block 7: not in top\.qcow2; found in mid\.qcow2 \(vda\[1\]\)\./);
+  // libvirt dialect: the label is the virsh address, mid is vda[2] (index 2).
+  await expect(ls.result).toHaveText(/Block 7: not in top\.qcow2; found in mid\.qcow2 \(vda\[2\]\)\./);
   await expect(ed.node('vda[1]').locator('.sn-highlight')).toHaveCount(1);
   await ls.expectDone(1);
   await ls.button('Write block').click();
-  await expect(ls.result).toHaveText(/Wrote block 7 into top\.qcow2 \(vda\[0\]\), the active layer/);
+  await expect(ls.result).toHaveText(/Wrote block 7 into top\.qcow2 \(vda\[1\]\), the active layer/);
   await ls.button('Read block').click();
-  await expect(ls.result).toHaveText(/Block 7: found in top\.qcow2 \(vda\[0\]\)\./);
+  await expect(ls.result).toHaveText(/Block 7: found in top\.qcow2 \(vda\[1\]\)\./);
   await expect(ls.complete).toBeVisible();
   await expect(ls.doneDots).toHaveCount(1);
 
@@ -105,7 +106,7 @@ test('every lesson from start to end, and the progress survives a reload', async
   await ls.next(/Two numbers/);
   await ed.clickNode('vda[3]');
   await ls.button('Check').click();
-  await expect(ls.panel.getByRole('status').filter({ hasText: 'position 3, but its index is 1' })).toBeVisible();
+  await expect(ls.panel.getByRole('status').filter({ hasText: 'position #3, but its index is 1' })).toBeVisible();
   await ed.clickNode('vda[2]');
   await ls.expectDone(1);
   await ed.select('Dialect').selectOption('proposal');

@@ -30,9 +30,9 @@ test.describe('loading', () => {
     await ed.expectNode('hda[3]', 1, '/path/to/b');
     await ed.expectNode('hda[4]', 3, '/path/to/d');
     await expect(ed.node('hda[0]')).toHaveAttribute('data-address', 'hda[0]');
-    // Proposal dialect: node names are <alias>[<id>].
-    await expect(ed.node('hda[2]').locator('.sn-name')).toHaveText('ide0-0-0[2]');
-    await expect(ed.node('hda[3]').locator('.sn-name')).toHaveText('ide0-0-0[1]');
+    // Proposal dialect: the big label is the position address, the node name <alias>[<id>] beside it.
+    await expect(ed.node('hda[2]').locator('.sn-id')).toHaveText('ide0-0-0[2]');
+    await expect(ed.node('hda[3]').locator('.sn-id')).toHaveText('ide0-0-0[1]');
     await ed.clickNode('hda[0]');
     await expect(ed.inspector).toContainText('ide0-0-0[4]');
     // The quorum votes 2 of 3.
@@ -65,8 +65,9 @@ test.describe('loading', () => {
     await expect(ed.frame('vda')).toHaveCount(1);
     await expect(ed.select('Dialect')).toHaveValue('libvirt');
     await expect(ed.select('Guest state')).toHaveValue('offline');
-    // libvirt names are the virsh address target[id].
-    await expect(ed.node('vda[0]').locator('.sn-name')).toHaveText('vda[1]');
+    // libvirt: the big label is the virsh address target[id]; the position is quiet.
+    await expect(ed.node('vda[0]').locator('.sn-pos')).toHaveText('vda[1]');
+    await expect(ed.node('vda[0]').locator('.sn-id')).toHaveText('#0');
     // The base ends the chain with <backingStore/>: drawn as terminated.
     await expect(ed.node('vda[2]').locator('.sn-end-terminated')).toBeVisible();
     await expect(ed.xml).toContainText('top.qcow2');

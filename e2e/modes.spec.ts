@@ -34,8 +34,8 @@ test.describe('dialect, guest state, renumber, theme', () => {
       { address: 'vda[2]', id: '[0]' },
     ]);
     await expect(ed.select('Dialect')).toHaveValue('proposal');
-    // No alias: the proposal's node name is target[id].
-    await expect(ed.node('vda[0]').locator('.sn-name')).toHaveText('vda[2]');
+    // No alias: the proposal's node name is target[id], beside the position address.
+    await expect(ed.node('vda[0]').locator('.sn-id')).toHaveText('vda[2]');
     // Proposal layout: index on each <backingStore> is its position; every level has a <driver>.
     await expect.poll(() => ed.xmlText()).toMatch(/<backingStore type='file' index='1'>\s*<driver name='qemu' type='qcow2'/);
     await expect.poll(() => ed.xmlText()).toMatch(/<backingStore type='file' index='2'>/);
@@ -55,7 +55,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
       { address: 'vda[2]', id: '[3]' },
     ]);
     await expect.poll(() => ed.xmlText()).not.toContain('node=');
-    await expect(ed.node('vda[0]').locator('.sn-name')).toHaveText('vda[1]');
+    await expect(ed.node('vda[0]').locator('.sn-pos')).toHaveText('vda[1]');
   });
 
   test('guest state: running libvirt writes index attributes; offline does not; renumber only offline', async () => {
@@ -81,25 +81,19 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect.poll(() => ed.xmlText()).not.toContain('index=');
   });
 
-  test('renumber offline: the running chain 4, 3, 1 becomes 1, 2, 3', async () => {
+  test('libvirt offline: the running chain 4, 3, 1 shows 1, 2, 3, what libvirt gives at the next start; undo brings it back', async () => {
     await ed.loadExample(EXAMPLE.liveChain);
     await expect(ed.button('Renumber')).toBeDisabled();
     await ed.select('Guest state').selectOption('offline');
-    // Going offline keeps the ids until renumbered.
-    await ed.expectGraph([
-      { address: 'vda[0]', id: '[4]' },
-      { address: 'vda[1]', id: '[3]' },
-      { address: 'vda[2]', id: '[1]' },
-    ]);
-    await ed.button('Renumber').click();
+    // A stopped libvirt guest has no ids: the graph shows the numbering of the next start.
     await ed.expectGraph([
       { address: 'vda[0]', id: '[1]' },
       { address: 'vda[1]', id: '[2]' },
       { address: 'vda[2]', id: '[3]' },
     ]);
-    await expect(ed.notice).toContainText(/Renumbered/);
+    await expect(ed.notice).toContainText(/A stopped libvirt guest has no ids/);
     await ed.button('Undo').click();
-    await expect(ed.node('vda[0]').locator('.sn-id')).toHaveText('[4]');
+    await expect(ed.node('vda[0]').locator('.sn-pos')).toHaveText('vda[4]');
   });
 
   test('renumber offline in the proposal dialect: post-order from 0 per disk', async ({ page }) => {
@@ -118,8 +112,8 @@ test.describe('dialect, guest state, renumber, theme', () => {
       { address: 'hda[4]', id: '[3]' },
       { address: 'hda[5]', id: '[4]' },
     ]);
-    await expect(ed.node('hda[2]').locator('.sn-name')).toHaveText('ide0-0-0[2]');
-    await expect(ed.node('hda[5]').locator('.sn-name')).toHaveText('ide0-0-0[4]');
+    await expect(ed.node('hda[2]').locator('.sn-id')).toHaveText('ide0-0-0[2]');
+    await expect(ed.node('hda[5]').locator('.sn-id')).toHaveText('ide0-0-0[4]');
   });
 
   test('theme switch sets html[data-theme]', async ({ page }) => {

@@ -63,7 +63,8 @@ test.describe('selection and inspector', () => {
 
     await row.click();
     await expect(ed.node('vda[1]')).toHaveClass(/selected/);
-    await expect(ed.inspector.getByRole('heading', { name: 'vda[1]' })).toBeVisible();
+    // The inspector's heading is the node's label: in the libvirt dialect its virsh address (index 2, position 1).
+    await expect(ed.inspector.getByRole('heading', { name: 'vda[2]' })).toBeVisible();
     // Cursor in the editor on line 4: the active line is that line.
     await expect(ed.xml.locator('.cm-activeLine')).toContainText("<backingStore type='file'>");
     await expect(ed.xml.locator('.cm-activeLine')).not.toContainText('format');

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Prints the step summary of scripts/test-all.sh and, as the very last line,
-// "N passed, N failed".
+// Prints the step summary of scripts/test-all.sh, the reasons of every
+// skipped suite (test-results/skips.txt, written by test/helpers/skip.ts and
+// e2e), and, as the very last line, "N passed, N failed, N skipped".
 //
 // Usage: node scripts/summarize-results.mjs STEP=EXIT_CODE ...
 // Steps "unit" and "e2e" are test steps whose counts come from their JSON
@@ -35,18 +36,19 @@ const count = {
     const loadErrors = (r.testResults ?? []).filter(
       (f) => f.status === 'failed' && !(f.assertionResults ?? []).some((a) => a.status === 'failed'),
     ).length;
-    return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + loadErrors };
+    return { passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + loadErrors, skipped: (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0) };
   },
   e2e(r) {
     const s = r.stats ?? {};
     const unexpected = s.unexpected ?? 0;
     const globalErrors = (r.errors ?? []).length > 0 && unexpected === 0 ? 1 : 0;
-    return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: unexpected + globalErrors };
+    return { passed: (s.expected ?? 0) + (s.flaky ?? 0), failed: unexpected + globalErrors, skipped: s.skipped ?? 0 };
   },
 };
 
 let passed = 0;
 let failed = 0;
+let skipped = 0;
 const lines = [];
 for (const arg of process.argv.slice(2)) {
   const eq = arg.lastIndexOf('=');
@@ -66,7 +68,8 @@ for (const arg of process.argv.slice(2)) {
       }
       passed += c.passed;
       failed += c.failed;
-      note = ` ${c.passed} passed, ${c.failed} failed${note}`;
+      skipped += c.skipped;
+      note = ` ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped${note}`;
     }
   } else if (rc !== 0) {
     failed += 1;
@@ -76,4 +79,14 @@ for (const arg of process.argv.slice(2)) {
 
 console.log('\nSummary:');
 for (const l of lines) console.log(l);
-console.log(`${passed} passed, ${failed} failed`);
+let skips = [];
+try {
+  skips = [...new Set(readFileSync('test-results/skips.txt', 'utf8').split('\n').filter(Boolean))];
+} catch {
+  // No suite was skipped.
+}
+if (skips.length > 0) {
+  console.log('Skipped suites, with the reason:');
+  for (const s of skips) console.log(`  ${s}`);
+} else if (skipped > 0) console.log('Skipped tests carry their reason in their name.');
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -12,14 +12,17 @@ CHECKS=(
   "xmllint libxml2-utils"
   "qemu-img qemu-utils"
   "qemu-system-x86_64 qemu-system-x86"
+  # Real libvirt for the conformance suite (test/libvirt): its QEMU driver, embedded, and its image probing.
+  "/usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so libvirt-daemon-driver-qemu"
+  "/usr/lib/x86_64-linux-gnu/libvirt/storage-file/libvirt_storage_file_fs.so libvirt-daemon"
 )
-ALL_PKGS="chromium libvirt-clients libxml2-utils qemu-utils qemu-system-x86"
+ALL_PKGS="chromium libvirt-clients libxml2-utils qemu-utils qemu-system-x86 libvirt-daemon-driver-qemu libvirt-daemon"
 
 missing_pkgs() {
   local entry tool pkg out=""
   for entry in "${CHECKS[@]}"; do
     tool="${entry% *}"; pkg="${entry##* }"
-    if [[ "$tool" == */* ]]; then [[ -x "$tool" ]] && continue
+    if [[ "$tool" == */* ]]; then [[ -e "$tool" ]] && continue
     else command -v "$tool" >/dev/null 2>&1 && continue
     fi
     out+="$pkg "

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # `npm test`: system deps, then typecheck, lint, unit, build, e2e. Every step
-# runs even if an earlier one failed; the last line is "N passed, N failed"
+# runs even if an earlier one failed; the last line is "N passed, N failed, N skipped"
 # (see scripts/summarize-results.mjs). Exits 1 if anything failed.
 set -u
 cd "$(dirname "$0")/.."
 export PATH="$PWD/node_modules/.bin:$PATH"
 
 # Stale reports must not be mistaken for this run's results.
-rm -f test-results/unit.json test-results/e2e.json
+rm -f test-results/unit.json test-results/e2e.json test-results/skips.txt
 mkdir -p test-results
 
 results=()
@@ -33,7 +33,7 @@ for r in "${results[@]}"; do [[ "${r##*=}" == 0 ]] || status=1; done
 
 if ! node scripts/summarize-results.mjs "${results[@]}"; then
   echo "summarize-results failed"
-  echo "0 passed, 1 failed"
+  echo "0 passed, 1 failed, 0 skipped"
   status=1
 fi
 exit "$status"

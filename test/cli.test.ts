@@ -164,8 +164,8 @@ describe('strata op', () => {
     expect(r.stderr).toMatch(/running/);
   });
 
-  it('renumber --to proposal writes the result in the other dialect', T, () => {
-    const r = strata(['op', '-', 'renumber', '--to', 'proposal'], text('mail-chain-libvirt', 'input.xml'));
+  it('--to proposal writes the result in the other dialect', T, () => {
+    const r = strata(['op', '-', 'backup', '--at', 'vda', '--dest', '/backup/vda.qcow2', '--to', 'proposal'], text('mail-chain-libvirt', 'input.xml'));
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(text('mail-chain-libvirt', 'output.proposal.xml'));
   });

@@ -171,7 +171,7 @@ describe('the mail chain base <- mid <- top (libvirt: top=vda[1], mid=vda[2], ba
   });
 
   it('renumber: nothing to run (offline only)', () => {
-    const doc = { ...load('mail-chain'), state: 'offline' as const };
+    const doc = { ...load('mail-quorum'), state: 'offline' as const };
     const r = applyRequest(doc, { kind: 'renumber' });
     if (!r.ok) throw new Error(r.reason);
     const c = hostCommands(doc, { kind: 'renumber' }, r.doc);

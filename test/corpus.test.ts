@@ -10,9 +10,10 @@ import { loadText, toText } from '../src/core/document';
 import { inspect } from '../src/core/inspect';
 import { canonicalXml } from './helpers/canonical';
 import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from './helpers/corpus';
+import { skipNote } from './helpers/skip';
 
 if (!CORPUS_EXISTS) {
-  console.warn(`corpus.test.ts: skipped, the shared libvirt corpus is not at ${CORPUS_DIR} (it lives outside the repo, in ../shared).`);
+  skipNote('test/corpus.test.ts', `the shared libvirt corpus is not at ${CORPUS_DIR} (it lives outside the repo, in ../shared)`);
 }
 
 function load(text: string) {

@@ -14,6 +14,7 @@ import { exportQemuImg } from '../src/core/export/qemuImg';
 import { ExportError, exportQmp, exportQmpPlan } from '../src/core/export/qmp';
 import type { DomainDoc } from '../src/core/model/types';
 import { CORPUS_DIR } from './helpers/corpus';
+import { skipNote } from './helpers/skip';
 
 function load(text: string): DomainDoc {
   const l = loadText(text);
@@ -145,6 +146,7 @@ describe('exportQmp', () => {
 describe("libvirt's own -blockdev lines (corpus: disk-backing-chains-noindex)", () => {
   const dir = join(CORPUS_DIR, 'qemuxmlconfdata');
   const have = existsSync(join(dir, 'disk-backing-chains-noindex.xml'));
+  if (!have) skipNote("test/export.test.ts (libvirt's -blockdev lines)", `the shared corpus is not at ${CORPUS_DIR}`);
 
   it.skipIf(!have)('same node-names in the same order, and every field we write has libvirt\'s value', () => {
     const args = readFileSync(join(dir, 'disk-backing-chains-noindex.x86_64-latest.args'), 'utf8');

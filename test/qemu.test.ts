@@ -7,16 +7,13 @@
  * freshly built QEMU, which must end up with the graph of the operation's
  * result. Skipped, with the reason printed, only when the binaries are missing.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
-import type { Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostCommands } from '../src/core/commands';
-import type { QmpCommand } from '../src/core/commands';
 import { loadText } from '../src/core/document';
 import { EXAMPLES } from '../src/core/examples';
 import { readOnlyUids } from '../src/core/export/blockdev';
@@ -29,106 +26,20 @@ import { sourceText } from '../src/core/numbers/names';
 import { applyRequest } from '../src/core/ops/request';
 import type { OpRequest } from '../src/core/ops/request';
 
-const QEMU = '/usr/bin/qemu-system-x86_64';
-const QEMU_IMG = '/usr/bin/qemu-img';
+import type { Qmp } from './helpers/qmp';
+import { QEMU, QEMU_IMG, qemuGraph, runQmp, startQemu } from './helpers/qmp';
+import { skipNote } from './helpers/skip';
+
 const missing = [QEMU, QEMU_IMG].filter((p) => !existsSync(p));
-if (missing.length > 0) console.warn(`test/qemu.test.ts skipped: ${missing.join(' and ')} not installed (scripts/system-deps.sh installs qemu-utils and qemu-system-x86).`);
-
-type Msg = Record<string, unknown> & { event?: string; data?: { id?: string; status?: string }; return?: unknown; error?: { desc: string } };
-
-/** A minimal QMP client: line-delimited JSON; replies in order; events kept for job waits. */
-class Qmp {
-  private buf = '';
-  private readonly replies: Msg[] = [];
-  private readonly events: Msg[] = [];
-  private wake: () => void = () => {};
-  constructor(private readonly sock: Socket) {
-    sock.setEncoding('utf8');
-    sock.on('data', (chunk: string) => {
-      this.buf += chunk;
-      for (let i = this.buf.indexOf('\n'); i >= 0; i = this.buf.indexOf('\n')) {
-        const m = JSON.parse(this.buf.slice(0, i)) as Msg;
-        this.buf = this.buf.slice(i + 1);
-        if (m.event !== undefined) this.events.push(m);
-        else if (!('QMP' in m)) this.replies.push(m);
-        this.wake();
-      }
-    });
-  }
-  private async until<T>(f: () => T | undefined, what: string): Promise<T> {
-    const end = Date.now() + 10_000;
-    for (;;) {
-      const v = f();
-      if (v !== undefined) return v;
-      if (Date.now() > end) throw new Error(`QMP: timed out waiting for ${what}`);
-      await new Promise<void>((r) => {
-        this.wake = r;
-        setTimeout(r, 100);
-      });
-    }
-  }
-  async send(c: QmpCommand): Promise<unknown> {
-    this.sock.write(JSON.stringify(c) + '\n');
-    const r = await this.until(() => this.replies.shift(), c.execute);
-    if (r.error) throw new Error(`${c.execute} ${JSON.stringify(c.arguments)}: ${r.error.desc}`);
-    return r.return;
-  }
-  /** Waits for a job to reach a status (JOB_STATUS_CHANGE); 'null' means it is gone. */
-  jobStatus(id: string, status: string): Promise<Msg> {
-    return this.until(() => this.events.find((e) => e.event === 'JOB_STATUS_CHANGE' && e.data?.id === id && e.data.status === status), `job ${id} ${status}`);
-  }
-}
+if (missing.length > 0) skipNote('test/qemu.test.ts', `${missing.join(' and ')} not installed (scripts/system-deps.sh installs qemu-utils and qemu-system-x86)`);
 
 let dir = '';
 const procs: ChildProcess[] = [];
-
-async function startQemu(): Promise<Qmp> {
-  const sock = join(dir, `qmp${procs.length}.sock`);
-  procs.push(spawn(QEMU, ['-machine', 'none', '-nodefaults', '-display', 'none', '-qmp', `unix:${sock},server=on,wait=off`], { stdio: 'ignore' }));
-  for (let i = 0; !existsSync(sock); i++) {
-    if (i > 100) throw new Error('QEMU did not create its QMP socket');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const s = connect(sock);
-  await new Promise<void>((ok, fail) => s.once('connect', ok).once('error', fail));
-  const qmp = new Qmp(s);
-  await qmp.send({ execute: 'qmp_capabilities' });
-  return qmp;
-}
-
-/** Runs the generated commands; a command after a job waits for the job as the notes say. */
-async function run(qmp: Qmp, commands: readonly QmpCommand[]): Promise<void> {
-  let job: string | null = null;
-  for (const c of commands) {
-    const ends = c.execute === 'job-complete' || c.execute === 'block-job-cancel';
-    if (job !== null && ends) await qmp.jobStatus(job, 'ready');
-    else if (job !== null) {
-      await qmp.jobStatus(job, 'null');
-      job = null;
-    }
-    await qmp.send(c);
-    const id = c.arguments?.['job-id'];
-    if (typeof id === 'string') job = id;
-  }
-  if (job !== null) await qmp.jobStatus(job, 'null');
-}
+const startQemuHere = (): Promise<Qmp> => startQemu(join(dir, `qmp${procs.length}.sock`), procs);
 
 function sh(script: string): void {
   const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`sh failed (${r.status}): ${r.stderr}\n${script}`);
-}
-
-/**
- * QEMU's graph as `name: driver` lines (with ` ro` for read-only nodes when
- * asked) and `parent -edge-> child` lines, sorted. Quorum edges are compared
- * as `children`: their numbers are QEMU's attach order, not document order.
- */
-async function qemuGraph(qmp: Qmp, ro = false): Promise<string[]> {
-  const nodes = (await qmp.send({ execute: 'query-named-block-nodes', arguments: { flat: true } })) as { 'node-name': string; drv: string; ro: boolean }[];
-  const g = (await qmp.send({ execute: 'x-debug-query-block-graph' })) as { nodes: { id: number; name: string }[]; edges: { parent: number; child: number; name: string }[] };
-  const byId = new Map(g.nodes.map((n) => [n.id, n.name]));
-  const edges = g.edges.map((e) => `${byId.get(e.parent)} -${e.name.replace(/^children\.\d+$/, 'children')}-> ${byId.get(e.child)}`);
-  return [...nodes.map((n) => `${n['node-name']}: ${n.drv}${ro && n.ro ? ' ro' : ''}`), ...edges].sort();
 }
 
 /** The graph the document describes (derived from the model), in the same form; backing layers are read-only. */
@@ -195,8 +106,8 @@ function createImages(doc: DomainDoc): void {
 /** A fresh QEMU with the document's images created and its topology built from the export. */
 async function built(doc: DomainDoc): Promise<Qmp> {
   createImages(doc);
-  const qmp = await startQemu();
-  await run(qmp, exportQmp(doc));
+  const qmp = await startQemuHere();
+  await runQmp(qmp, exportQmp(doc));
   return qmp;
 }
 
@@ -287,7 +198,7 @@ describe.skipIf(missing.length > 0)("each operation's generated commands give QE
     expect(hc.qmp.length).toBeGreaterThan(0);
     const qmp = await built(doc);
     if (hc.prepare.length > 0) sh(['set -eu', ...hc.prepare].join('\n'));
-    await run(qmp, hc.qmp);
+    await runQmp(qmp, hc.qmp);
     const graph = await qemuGraph(qmp);
     expect(graph).toEqual(docGraph(result.doc));
     // The new nodes are there by name (the graph comparison already checked their links).

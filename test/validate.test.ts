@@ -219,10 +219,10 @@ describe('one test per diagnostic code', () => {
     expectOne(checkText(overTop(layer(" type='file'", "<format type='raw'/>"))).diagnostics, 'backing-source-missing', 'error', 6, 7);
   });
 
-  it('backing-siblings: two backing stores under a qcow2 top, at that top', () => {
+  it('backing-siblings: two backing stores under a qcow2 top, at the sibling libvirt drops', () => {
     const r = checkText(overTop(layer(" type='file'", RAW_BASE), layer(" type='file'", "<format type='raw'/><source file='/img/b.raw'/>")));
     expect(r.doc!.dialect).toBe('proposal');
-    expect(expectOne(r.diagnostics, 'backing-siblings', 'error', 3, 5).message).toContain('/img/b.raw');
+    expect(expectOne(r.diagnostics, 'backing-siblings', 'error', 7, 7).message).toContain('/img/b.raw');
   });
 
   it('raw-with-backing: a top with no driver type, and a raw layer with a backing store', () => {

@@ -136,16 +136,25 @@ export class Editor {
     return this.page.locator(SEL.selectedNode).and(this.page.locator(SEL.node));
   }
 
-  /** Every node's address and id as its labels show them (`.sn-pos`, `.sn-id`), in position order per disk. */
+  /**
+   * Every node's position address and id as its labels show them, in position
+   * order per disk. The labels follow the dialect: libvirt shows `vda[N]` (N
+   * the id) big and `#P` (the position) quietly; the proposal shows `vda[P]`
+   * big and the node name `alias[N]` quietly. Both are read back into
+   * (`vda[P]`, `[N]`), so one expectation holds for either.
+   */
   async shown(): Promise<ShownNode[]> {
     return this.nodes.evaluateAll((els) =>
       els
-        .map((el) => ({
-          disk: el.getAttribute('data-disk') ?? '',
-          position: Number(el.getAttribute('data-position')),
-          address: el.querySelector('.sn-pos')?.textContent ?? '',
-          id: el.querySelector('.sn-id')?.textContent ?? '',
-        }))
+        .map((el) => {
+          const head = el.querySelector('.sn-pos')?.textContent ?? '';
+          const aside = el.querySelector('.sn-id')?.textContent ?? '';
+          const target = head.replace(/\[.*$/, '');
+          const libvirt = aside.startsWith('#');
+          const address = libvirt ? `${target}[${aside.slice(1)}]` : head;
+          const id = libvirt ? head.slice(target.length) : (/\[[^\]]*\]$/.exec(aside)?.[0] ?? aside);
+          return { disk: el.getAttribute('data-disk') ?? '', position: Number(el.getAttribute('data-position')), address, id };
+        })
         .sort((a, b) => a.disk.localeCompare(b.disk) || a.position - b.position)
         .map(({ address, id }) => ({ address, id })),
     );
@@ -169,8 +178,16 @@ export class Editor {
     await expect(n).toHaveAttribute('data-disk', disk);
     await expect(n).toHaveAttribute('data-position', String(position));
     await expect(n).toHaveAttribute('data-node-id', id === null ? '' : String(id));
-    await expect(n.locator(SEL.pos)).toHaveText(address);
-    await expect(n.locator(SEL.id)).toHaveText(id === null ? '[–]' : `[${id}]`);
+    // The big label is the address in the dialect: the id in libvirt (`vda[N]`, with `#P` beside it), the position in the proposal.
+    const idText = id === null ? '[–]' : `[${id}]`;
+    const libvirt = (await n.locator(SEL.id).textContent())?.startsWith('#') ?? false;
+    if (libvirt) {
+      await expect(n.locator(SEL.pos)).toHaveText(`${disk}${idText}`);
+      await expect(n.locator(SEL.id)).toHaveText(`#${position}`);
+    } else {
+      await expect(n.locator(SEL.pos)).toHaveText(address);
+      await expect(n.locator(SEL.id)).toHaveText(new RegExp(`\\${idText.slice(0, -1)}\\]$`));
+    }
     if (source !== undefined) await expect(n.locator(SEL.source)).toHaveAttribute('title', source);
   }
 

@@ -47,11 +47,21 @@ export class Ops {
     await expect(this.dialog.getByRole('tab', { name, exact: true })).toHaveAttribute('aria-selected', 'true');
   }
 
-  /** Picks the option of a node select whose text starts with `address` (e.g. `vda[2]`), or the option with exactly this text. */
+  /**
+   * Picks the option of a node select for the node at position `address`
+   * (e.g. `vda[2]`), or the option with exactly this text. Options read
+   * `LABEL (ASIDE) · what`, as the graph labels nodes: in the libvirt dialect
+   * `vda[8] (#2)`, the position quiet; in the proposal `vda[2] (ide0-0-0[4])`.
+   */
   async choose(label: string, address: string): Promise<void> {
     const select = this.dialog.getByLabel(label, { exact: true });
     const texts = await select.locator('option').allTextContents();
-    const hit = texts.find((t) => t === address || t.startsWith(`${address} `));
+    const positionOf = (t: string): string => {
+      const m = /^(\S+?)(\[[^\]]*\])? \((#\d+|[^)]*)\)/.exec(t);
+      if (!m) return t;
+      return m[3]!.startsWith('#') ? `${m[1]}[${m[3]!.slice(1)}]` : `${m[1]}${m[2] ?? ''}`;
+    };
+    const hit = texts.find((t) => t === address || positionOf(t) === address);
     if (hit === undefined) throw new Error(`no option ${address} in ${label}: ${texts.join(' | ')}`);
     await select.selectOption({ label: hit });
   }

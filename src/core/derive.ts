@@ -23,8 +23,17 @@ export interface NodeView {
   readonly name: string | null;
   /** Its address in the current dialect (`vda[2]`). */
   readonly address: string;
-  /** Always the position form `vda[2]` (what the graph labels show as "position"). */
+  /** Always the position form `vda[2]`. */
   readonly positionLabel: string;
+  /**
+   * The one label of the node, everywhere (graph, pickers, lessons, What
+   * happened, address bar): the address a user types in the dialect. libvirt:
+   * the virsh address `vda[8]` (8 the index); proposal: the position address
+   * `vda[2]` (the design mail's).
+   */
+  readonly headline: string;
+  /** The other number, shown quietly: libvirt `#2` (the position); proposal the node name `ide0-0-0[4]` (the id). */
+  readonly aside: string;
   readonly type: string | null;
   readonly format: string | null;
   readonly source: string | null;
@@ -104,6 +113,8 @@ export function derive(doc: DomainDoc): DerivedDoc {
         name: nodeName(doc, di, n),
         address: addressOf(doc, di, n, v.position),
         positionLabel: `${target}[${v.position}]`,
+        headline: doc.dialect === 'libvirt' ? `${target}[${n.id ?? '–'}]` : `${target}[${v.position}]`,
+        aside: doc.dialect === 'libvirt' ? `#${v.position}` : (nodeName(doc, di, n) ?? '[–]'),
         type: n.type,
         format: n.format,
         source: sourceText(n),

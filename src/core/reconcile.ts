@@ -17,9 +17,16 @@ export function reconcile(prev: DomainDoc, next: DomainDoc): DomainDoc {
     if (!old || used.has(old)) old = prev.disks[i] && !used.has(prev.disks[i]!) ? prev.disks[i] : undefined;
     if (!old) return d;
     used.add(old);
-    return { ...d, uid: old.uid, src: reconcileTree(old.src, d.src) };
+    // While the guest runs an id is never handed out twice: typing that dropped the counter record keeps the counter.
+    const counter = keepCounter(prev, next) ? Math.max(d.counter, old.counter) : d.counter;
+    return { ...d, uid: old.uid, src: reconcileTree(old.src, d.src), counter };
   });
-  return { ...next, disks };
+  return { ...next, disks, counter: keepCounter(prev, next) ? Math.max(next.counter, prev.counter) : next.counter };
+}
+
+/** The previous counters still hold: the same guest, running, in the same dialect. */
+function keepCounter(prev: DomainDoc, next: DomainDoc): boolean {
+  return prev.state === 'running' && next.state === 'running' && prev.dialect === next.dialect;
 }
 
 function reconcileTree(oldRoot: SrcNode, newRoot: SrcNode): SrcNode {

@@ -5,6 +5,7 @@
  */
 import type { DiskView, NodeView } from '../core/derive';
 import { derive } from '../core/derive';
+import { namesOf } from '../core/export/names';
 import { useEditor } from '../state/store';
 import { NodeActions } from './inspector/NodeActions';
 import { NodeForm } from './inspector/NodeForm';
@@ -15,22 +16,17 @@ function Header({ view }: { view: NodeView }) {
   return (
     <header className="insp-header">
       <div className="insp-title">
-        <h2 className="insp-address" title="Position address (pre-order)">
-          {view.positionLabel}
+        <h2 className="insp-address" title={view.aside.startsWith('#') ? 'virsh address: the index (id) of the node' : 'Address: the position (pre-order), as the proposal dialect counts'}>
+          {view.headline}
         </h2>
         <span className={view.isQuorum ? 'insp-kind insp-kind-quorum' : view.isActive ? 'insp-kind insp-kind-active' : 'insp-kind'}>{kindOf(view)}</span>
       </div>
       <dl className="insp-ids">
         <div>
-          <dt>Node</dt>
-          <dd>{view.name ?? 'no id'}</dd>
+          <dt>{view.aside.startsWith('#') ? 'Position' : 'Node'}</dt>
+          <dd>{view.aside}</dd>
         </div>
-        {view.address !== view.positionLabel && view.address !== view.name && (
-          <div>
-            <dt>Address</dt>
-            <dd>{view.address}</dd>
-          </div>
-        )}
+        <QemuNames view={view} />
         {view.isQuorum && (
           <div>
             <dt>Votes</dt>
@@ -41,6 +37,28 @@ function Header({ view }: { view: NodeView }) {
         )}
       </dl>
     </header>
+  );
+}
+
+/**
+ * What QEMU calls the node. `vda[4]` and `ide0-0-0[4]` are addresses for
+ * people and virsh, not legal QEMU node-names (^[A-Za-z][A-Za-z0-9_.-]*$, at
+ * most 31 bytes): QEMU gets libvirt's `libvirt-4-format` / `-storage`.
+ */
+function QemuNames({ view }: { view: NodeView }) {
+  const doc = useEditor((s) => s.doc);
+  let names: string;
+  try {
+    const n = namesOf(doc, view.node);
+    names = [n.format, n.storage].filter(Boolean).join(' over ');
+  } catch {
+    return null;
+  }
+  return (
+    <div title={`${view.headline} is an address for people and virsh, not a QEMU node-name (letters first, then letters, digits, _ . -; at most 31 bytes). QEMU knows the node as ${names}.`}>
+      <dt>QEMU</dt>
+      <dd>{names}</dd>
+    </div>
   );
 }
 
@@ -91,7 +109,7 @@ export function Inspector() {
       )}
       {/* Keyed by node: switching nodes resets every field's pending text and error. */}
       <fieldset className="insp-body" disabled={stale} key={view.uid}>
-        <legend className="sr-only">Properties of {view.positionLabel}</legend>
+        <legend className="sr-only">Properties of {view.headline}</legend>
         <NodeForm view={view} />
         <NodeActions view={view} derived={derived} />
       </fieldset>

@@ -81,7 +81,7 @@ export const nodeIds: Lesson = {
   steps: [
     {
       instruction:
-        'This guest is running with one image, `virtio-disk0[0]`; the disk frame shows the [[counter]] (next id 1). Take a [[snapshot]] of `vda` (`virsh snapshot-create-as --disk-only`): right-click the node for the operations, or press **Do it for me**. The new [[overlay]] becomes position 0 and takes the id the counter held.',
+        'This guest is running with one image, `virtio-disk0[0]`; the disk frame shows the [[counter]] (next id 1). Take a [[snapshot]] of `vda` (virsh\'s `snapshot-create-as --disk-only`): right-click the node for the operations, or press **Do it for me**. The new [[overlay]] becomes position 0 and takes the id the counter held.',
       check: (s) => newTop(s) !== null,
       demo: [snapVda],
     },
@@ -92,7 +92,7 @@ export const nodeIds: Lesson = {
     },
     {
       instruction:
-        '[[Commit]] the middle overlay away: `virsh blockcommit vda --top vda[1] --base vda[2]` (in this [[dialect]] `vda[N]` is a position). Watch which ids remain.',
+        '[[Commit]] the middle overlay away: `virsh blockcommit DOMAIN vda --top vda[1] --base vda[2]` (in this [[dialect]] `vda[N]` is a position; virsh itself, which only knows libvirt\'s numbering, would be given the files\' paths). Watch which ids remain.',
       check: (s) => removedSome(s) && hasIdGap(s.doc),
       demo: [{ kind: 'op', label: 'Commit vda[1] into vda[2]', run: (d) => commit(d, { top: 'vda[1]', base: 'vda[2]' }) }],
     },
@@ -138,12 +138,12 @@ export const twoNumbers: Lesson = {
   steps: [
     {
       instruction:
-        'Each node shows two numbers: its [[position]] (the `vda[N]` label, top = 0) and its [[node id]] (the `[N]` badge). This running guest uses libvirt\'s numbering, where the id is the [[index]] and virsh\'s `vda[N]` means index N. Click the node that `virsh blockcommit vda --top vda[3]` would commit.',
+        'Each node shows two numbers. This running guest uses libvirt\'s numbering: the big label `vda[N]` is the virsh address, N the node\'s [[index]] (its [[node id]]), and the small `#N` is its [[position]] (top = #0). Click the node that `virsh blockcommit DOMAIN vda --top vda[3]` would commit.',
       check: (s) => selectedView(s)?.id === 3,
       hint: (s) => {
         const v = selectedView(s);
-        if (v?.position === 3) return 'That node is at position 3, but its index is 1. In virsh, vda[3] means index 3: look at the [N] badges.';
-        return v ? `That node's index is ${v.id ?? 'missing'}; find the one whose badge reads [3].` : 'Click a node in the graph.';
+        if (v?.position === 3) return 'That node is at position #3, but its index is 1. In virsh, vda[3] means index 3: look at the big labels.';
+        return v ? `That node's index is ${v.id ?? 'missing'}; find the one labelled vda[3].` : 'Click a node in the graph.';
       },
       demo: [{ kind: 'select', address: 'vda[3]' }],
     },
@@ -154,12 +154,12 @@ export const twoNumbers: Lesson = {
       demo: [{ kind: 'op', label: 'Convert to proposal', run: (d) => convert(d, 'proposal') }],
     },
     {
-      instruction: 'In the proposal dialect an [[address]] `vda[N]` is a position. Click the node that `vda[3]` names now.',
+      instruction: 'In the proposal dialect an [[address]] `vda[N]` is a position: the big label is now the position, and the node name beside it carries the id. Click the node that `vda[3]` names now.',
       check: (s) => s.doc.dialect === 'proposal' && selectedView(s)?.position === 3,
       hint: (s) => (selectedView(s)?.id === 3 ? 'That is still the node with id 3. In this dialect vda[3] counts positions from the top (0).' : null),
       demo: [{ kind: 'select', address: 'vda[3]' }],
     },
   ],
   explanation:
-    'A [[position]] says where a node is now (pre-order from the top, renumbered after every edit); a [[node id]] says which node it is, for as long as the guest runs. libvirt shipped the mail\'s stable id (since 1.2.4; with `-blockdev` since QEMU 4.2) under the name [[index]]: `<source index=\'N\'>` on the top and `<backingStore index=\'N\'>` below, N ≥ 1, from **one counter per domain**, shared by all disks. At guest start libvirt numbers fresh (disks last to first, each top-down), prints `index` only for running guests and ignores it on define. So `virsh blockcommit vda --top vda[3]` means index 3 (position 2 here), while the proposal wrote ids as `node=\'[N]\'` with a counter per disk from 0 and used `vda[N]` for positions. Old libvirt (before `-blockdev`) printed the depth instead: the same chain, a third meaning.',
+    'A [[position]] says where a node is now (pre-order from the top, renumbered after every edit); a [[node id]] says which node it is, for as long as the guest runs. libvirt shipped the mail\'s stable id (since 1.2.4; with `-blockdev` since QEMU 4.2) under the name [[index]]: `<source index=\'N\'>` on the top and `<backingStore index=\'N\'>` below, N ≥ 1, from **one counter per domain**, shared by all disks. At guest start libvirt numbers fresh (disks last to first, each top-down), prints `index` only for running guests and ignores it on define. So `virsh blockcommit DOMAIN vda --top vda[3]` means index 3 (position 2 here), while the proposal wrote ids as `node=\'[N]\'` with a counter per disk from 0 and used `vda[N]` for positions. Old libvirt (before `-blockdev`) printed the depth instead: the same chain, a third meaning.',
 };

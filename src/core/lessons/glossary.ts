@@ -43,13 +43,13 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     term: 'position',
-    text: 'Where a node is now: depth-first pre-order over the disk\'s tree, the top is 0 and each `<backingStore>` in document order gets the next number. Recomputed after every edit. The graph labels show it as `vda[N]`.',
+    text: 'Where a node is now: depth-first pre-order over the disk\'s tree, the top is 0 and each `<backingStore>` in document order gets the next number. Recomputed after every edit. In the libvirt dialect the graph shows it quietly as `#N`; in the proposal dialect it is the address, `vda[N]`, the big label.',
     see: ['node id', 'address'],
   },
   {
     term: 'node id',
     aliases: ['id', 'ids'],
-    text: 'Which node it is: a number handed out by the counter when the node is created, growing in creation order and never reused while the guest runs. Shown as the `[N]` badge.',
+    text: 'Which node it is: a number handed out by the counter when the node is created, growing in creation order and never reused while the guest runs. In the libvirt dialect it is the index and the big label `vda[N]`; in the proposal dialect it is in the node name, `ide0-0-0[N]`.',
     see: ['counter', 'index', 'position'],
   },
   {
@@ -80,7 +80,7 @@ export const GLOSSARY: readonly GlossaryEntry[] = [
   },
   {
     term: 'snapshot',
-    text: '`virsh snapshot-create-as --disk-only`, QMP `blockdev-snapshot`: a new qcow2 overlay on a chain top; the old top becomes its read-only backing file. All existing images remain valid.',
+    text: 'virsh `snapshot-create-as --disk-only`, QMP `blockdev-snapshot`: a new qcow2 overlay on a chain top; the old top becomes its read-only backing file. All existing images remain valid.',
     see: ['overlay', 'counter'],
   },
   {

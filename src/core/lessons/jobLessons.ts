@@ -39,21 +39,21 @@ export const commitPull: Lesson = {
   steps: [
     {
       instruction:
-        '[[Commit]] `vm.snap2` down into `vm.snap1`: `virsh blockcommit vda --top vda[3] --base vda[2]` (libvirt [[dialect]]: `vda[N]` is the [[index]]). The data of index 3 is written into index 2.',
+        '[[Commit]] `vm.snap2` down into `vm.snap1`: `virsh blockcommit DOMAIN vda --top vda[3] --base vda[2] --wait` (DOMAIN: your domain\'s name; libvirt [[dialect]]: `vda[N]` is the [[index]]). The data of index 3 is written into index 2.',
       check: (s) => sameIds(chainIds(s.doc), [4, 2, 1]) && lastSaid(s, 'Committed'),
       hint: (s) => (sameIds(chainIds(s.doc), [4, 1]) ? 'That merged two layers at once; Reset and commit only vda[3] into vda[2].' : null),
       demo: [{ kind: 'op', label: 'Commit vda[3] into vda[2]', run: (d) => commit(d, { top: 'vda[3]', base: 'vda[2]' }) }],
     },
     {
       instruction:
-        'Now [[pull]] instead: `virsh blockpull vda --base vda[1]` copies what `vm.snap1` holds up into the [[active layer]] and drops it from the chain.',
+        'Now [[pull]] instead: `virsh blockpull DOMAIN vda --base vda[1] --wait` copies what `vm.snap1` holds up into the [[active layer]] and drops it from the chain.',
       check: (s) => sameIds(chainIds(s.doc), [4, 1]) && lastSaid(s, 'Pulled'),
       hint: (s) => (sameIds(chainIds(s.doc), [4, 1]) ? 'The chain is right, but that was a commit: the data went down. Undo and pull instead.' : null),
       demo: [{ kind: 'op', label: 'Pull into vda down to vda[1]', run: (d) => pull(d, { top: 'vda', base: 'vda[1]' }) }],
     },
     {
       instruction:
-        'Last, commit the active layer itself: `virsh blockcommit vda --active --pivot` merges `vm.snap3` into the base; when the job is ready it [[pivot]]s and the base becomes the active layer.',
+        'Last, commit the active layer itself: `virsh blockcommit DOMAIN vda --top vda[4] --base vda[1] --active --pivot` merges `vm.snap3` into the base; when the job is ready it [[pivot]]s and the base becomes the active layer.',
       check: (s) => sameIds(chainIds(s.doc), [1]) && lastSaid(s, 'Committed'),
       demo: [{ kind: 'op', label: 'Active commit of vda into vda[1]', run: (d) => commit(d, { top: 'vda', base: 'vda[1]' }) }],
     },
@@ -91,9 +91,9 @@ export const copyPivot: Lesson = {
   steps: [
     {
       instruction:
-        'Make a shallow [[copy|copy/mirror]] of the top and [[pivot]] to it: `virsh blockcopy vda ' +
+        'Make a shallow [[copy|copy/mirror]] of the top and [[pivot]] to it: `virsh blockcopy DOMAIN vda ' +
         IMG +
-        '/vm.copy.qcow2 --shallow --pivot`. A shallow copy holds the top\'s data only and keeps its [[backing file]].',
+        '/vm.copy.qcow2 --shallow --format qcow2 --transient-job --pivot` (`--transient-job`: libvirt refuses to copy a persistent domain\'s disk without it). A shallow copy holds the top\'s data only and keeps its [[backing file]].',
       check: (s) => {
         const t = newTop(s);
         return t !== null && sameIds(chainIds(s.doc), [t.id!, 1]);
@@ -101,7 +101,7 @@ export const copyPivot: Lesson = {
       demo: [{ kind: 'op', label: 'Shallow copy of vda', run: (d) => copy(d, { at: 'vda', dest: `${IMG}/vm.copy.qcow2`, shallow: true }) }],
     },
     {
-      instruction: 'Now a full copy: `virsh blockcopy vda ' + IMG + '/vm.full.qcow2 --pivot`. The new image holds the data of the whole chain and stands alone.',
+      instruction: 'Now a full copy: `virsh blockcopy DOMAIN vda ' + IMG + '/vm.full.qcow2 --format qcow2 --transient-job --pivot`. The new image holds the data of the whole chain and stands alone.',
       check: (s) => {
         const t = newTop(s);
         return t !== null && t.end === 'terminated' && chainLayers(s.doc, 0).length === 1;
@@ -110,7 +110,7 @@ export const copyPivot: Lesson = {
     },
     {
       instruction:
-        'Start one more copy but cancel it instead of pivoting (`virsh blockjob vda --abort`). Watch the tree, and the counter in the disk frame.',
+        'Start one more copy but cancel it instead of pivoting (`virsh blockjob DOMAIN vda --abort` once the copy is ready). Watch the tree, and the counter in the disk frame.',
       // Cancelled (one-shot copy, or the end of a copy job): no node came or went, yet the counter moved past the largest id.
       check: (s) => {
         const c = s.lastChange;

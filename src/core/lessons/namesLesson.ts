@@ -27,5 +27,5 @@ export const nodeNames: Lesson = {
     },
   ],
   explanation:
-    'A QEMU [[node-name]] must match `^[A-Za-z][A-Za-z0-9_.-]*$`, be at most 31 bytes and be unique. Brackets are not allowed, so `ide0-0-0[1]` and `vda[1]` can never be node-names: they are [[address]]es for people and virsh. What libvirt really gives QEMU is `libvirt-N-storage` for the protocol node that opens the file and `libvirt-N-format` for the format node on top of it (a raw layer has none), with N the layer\'s [[index]]; `virsh blockcommit vda --top vda[N]` is translated to those names before it reaches QMP.',
+    'A QEMU [[node-name]] must match `^[A-Za-z][A-Za-z0-9_.-]*$`, be at most 31 bytes and be unique. Brackets are not allowed, so `ide0-0-0[1]` and `vda[1]` can never be node-names: they are [[address]]es for people and virsh. What libvirt really gives QEMU is `libvirt-N-storage` for the protocol node that opens the file and `libvirt-N-format` for the format node on top of it (libvirt 9.0 gives a raw layer one too), with N the layer\'s [[index]]; `virsh blockcommit DOMAIN vda --top vda[N]` is translated to those names before it reaches QMP.',
 };

@@ -92,20 +92,11 @@ export function readCounterRecord(tree: readonly XmlNode[]): CounterRecord {
     return { next: num(getAttr(ids, 'next')), disks };
   }
   const pi = tree.slice(0, ri).find((n) => n.kind === 'pi' && n.name === PI_NAME);
-  return pi && pi.kind === 'pi' ? parsePiData(piData(pi)) : NONE;
-}
-
-/** The instruction's data, whichever shape the XML layer stores it in. */
-function piData(pi: Extract<XmlNode, { kind: 'pi' }>): string {
-  const p = pi as unknown as { data?: string; attrs?: readonly (readonly [string, string])[] };
-  if (typeof p.data === 'string') return p.data;
-  return (p.attrs ?? []).map(([k, v]) => `${k}='${v}'`).join(' ');
+  return pi && pi.kind === 'pi' ? parsePiData(pi.data) : NONE;
 }
 
 function makePi(data: string): XmlNode {
-  // The XML layer stores instruction data raw (`data`); older trees kept attributes.
-  const attrs = [...data.matchAll(/([\w.-]+)='([^']*)'/g)].map((m) => [m[1]!, m[2]!] as const);
-  return { kind: 'pi', name: PI_NAME, data, attrs } as unknown as XmlNode;
+  return { kind: 'pi', name: PI_NAME, data };
 }
 
 /** The record to write: the values, and whether the document needs one at all. */

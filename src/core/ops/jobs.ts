@@ -18,6 +18,7 @@ import type { Located } from './locate';
 import { isChainTop, isQuorum, label, labels, ok, resolveAt, subtreeUids } from './locate';
 import { imagesInUse, makeImage, newFileReason } from './nodes';
 import type { OpResult } from './types';
+import { busyReason } from './guards';
 import { refuse } from './types';
 
 export interface StartCopyArgs {
@@ -47,9 +48,7 @@ function jobStartReason(doc: DomainDoc, di: number, what: string): string | null
   if (doc.state !== 'running') {
     return `The guest is offline: a ${what} job runs inside QEMU, so it needs a running guest. Switch the guest to running, or apply the ${what} at once.`;
   }
-  const job = readMirror(doc.disks[di]!, doc.dialect);
-  if (job) return `${label(doc, di, doc.disks[di]!.src)} already has a ${job.job ?? 'block'} job; pivot or cancel it first (libvirt runs one block job per disk).`;
-  return null;
+  return busyReason(doc, di, `start a ${what} job`);
 }
 
 export function startCopy(doc: DomainDoc, args: StartCopyArgs): OpResult {

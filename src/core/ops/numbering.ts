@@ -13,6 +13,9 @@ import { refuse } from './types';
 
 export function renumber(doc: DomainDoc): OpResult {
   if (doc.state === 'running') return refuse('The guest is running, and as long as QEMU runs, node ids cannot be reused; renumber only offline.');
+  if (doc.dialect === 'libvirt') {
+    return refuse('An offline libvirt document is always numbered the way libvirt numbers the guest when it starts (one counter from 1, disks last to first, each top-down): there is nothing to renumber.');
+  }
   const rule =
     doc.dialect === 'proposal'
       ? 'each disk from 0 in post-order (backing stores before the node they back)'

@@ -109,6 +109,8 @@ function checkLayer(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
       const bv = visitOf(scope, b);
       return bv ? label(scope, bv) : 'a <backingStore>';
     });
+    // At the first sibling libvirt drops: that is what the user has to move or remove.
+    const at = n.backing[1]!.loc;
     out.push(
       nodeDiag(
         scope,
@@ -116,6 +118,7 @@ function checkLayer(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
         'error',
         'backing-siblings',
         `${label(scope, v)} has ${n.backing.length} backing stores but is not a quorum: libvirt keeps only the first and silently drops ${dropped.join(', ')}. Remove the extra ones or make ${address(scope, v)} a quorum.`,
+        at,
       ),
     );
   }

@@ -30,7 +30,7 @@ export function NodeMenu({ uid, x, y, onClose }: { uid: string; x: number; y: nu
     <div
       className="node-menu"
       role="menu"
-      aria-label={`Actions for ${v.positionLabel}`}
+      aria-label={`Actions for ${v.headline}`}
       ref={ref}
       style={{ left: Math.max(0, x + shift.x), top: Math.max(0, y + shift.y) }}
       onKeyDown={(e) => {
@@ -44,7 +44,7 @@ export function NodeMenu({ uid, x, y, onClose }: { uid: string; x: number; y: nu
         }
       }}
     >
-      <div className="node-menu-title">{v.positionLabel} {v.id !== null ? `[${v.id}]` : ''}</div>
+      <div className="node-menu-title">{v.headline} <span className="node-menu-aside">{v.aside}</span></div>
       {NODE_ACTIONS.map((a) => (
         <button
           key={a.id}

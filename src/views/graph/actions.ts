@@ -21,7 +21,7 @@ export interface NodeAction {
 /** Removing a node with several backing stores drops a whole subtree: ask first. */
 export function removeWithConfirm(v: NodeView): void {
   if (v.childUids.length > 1) {
-    const ok = window.confirm(`Remove ${v.positionLabel} and everything below it (${v.childUids.length} members and their chains)?`);
+    const ok = window.confirm(`Remove ${v.headline} and everything below it (${v.childUids.length} members and their chains)?`);
     if (!ok) return;
     runOp('Remove subtree', (d) => removeNode(d, v.uid, { subtree: true }));
     return;

@@ -74,7 +74,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         severity: input.severities.get(v.uid) ?? null,
         changed: input.changed.has(v.uid) ? input.changedAt : 0,
         highlighted: input.highlighted.has(v.uid),
-        memberNames: v.isQuorum ? v.childUids.map((c) => input.derived.byUid.get(c)?.positionLabel ?? '?') : [],
+        memberNames: v.isQuorum ? v.childUids.map((c) => input.derived.byUid.get(c)?.headline ?? '?') : [],
       };
       const selected = input.selected === v.uid;
       const prevAny = old.get(v.uid);
@@ -92,7 +92,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         selected,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
-        ariaLabel: `${v.isQuorum ? 'Quorum' : 'Image'} ${v.positionLabel}, id ${v.id ?? 'none'}${v.source ? `, ${v.source}` : ''}`,
+        ariaLabel: `${v.isQuorum ? 'Quorum' : 'Image'} ${v.headline} (${v.aside.startsWith('#') ? `position ${v.position}` : `node ${v.aside}`})${v.source ? `, ${v.source}` : ''}`,
         domAttributes: {
           'data-disk': disk.target,
           'data-position': String(v.position),

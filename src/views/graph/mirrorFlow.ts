@@ -72,5 +72,10 @@ export function mirrorEdges(disk: DiskView): Edge[] {
   for (let i = 1; i < m.chain.length; i++) {
     out.push({ ...DASHED, id: `mirror:${disk.uid}:${i - 1}->${i}`, source: `mirror:${disk.uid}:${i - 1}`, target: `mirror:${disk.uid}:${i}`, className: 'edge-mirror' });
   }
+  // A shallow copy keeps the disk's own backing chain (libvirt writes its mirror without one): link it there.
+  const shared = top.childUids[0];
+  if (m.shallow && m.chain.length === 1 && shared !== undefined) {
+    out.push({ ...DASHED, id: `mirror:${disk.uid}:shares`, source: `mirror:${disk.uid}:0`, target: shared, targetHandle: 'job-in', label: 'backed by', className: 'edge-mirror edge-mirror-shared' });
+  }
   return out;
 }

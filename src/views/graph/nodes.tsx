@@ -12,11 +12,20 @@ export function shorten(s: string, max = 26): string {
   return '…' + s.slice(s.length - max + 1);
 }
 
-function Numbers({ label, name, id }: { label: string; name: string | null; id: number | null }) {
+/**
+ * The node's one label, big, and its other number, quiet. libvirt: `vda[8]`
+ * is what virsh means by it (index 8), `#2` the position; proposal: `vda[2]`
+ * is the position, as the design mail addresses nodes, and the node name
+ * carries the id.
+ */
+function Numbers({ v }: { v: SrcFlowNode['data']['view'] }) {
+  const libvirt = v.aside.startsWith('#');
+  const headTitle = libvirt ? `virsh address: ${v.headline} is the node with index ${v.id ?? '(none)'} (its id); position ${v.position} from the top` : `Address: position ${v.position} from the top (pre-order), as the proposal dialect addresses nodes`;
+  const asideTitle = libvirt ? `Position ${v.position} (pre-order, top = #0): changes with every edit` : `Node name: id ${v.id ?? '(none)'}, stable while the guest runs`;
   return (
     <div className="sn-numbers">
-      <span className="sn-pos" title="Position (pre-order): the address in the proposal dialect">{label}</span>
-      <span className="sn-id" title={name ? `Node id ${id}; node name ${name}` : 'No id'}>{id === null ? '[–]' : `[${id}]`}</span>
+      <span className="sn-pos" title={headTitle}>{v.headline}</span>
+      <span className="sn-id" title={asideTitle}>{v.aside}</span>
     </div>
   );
 }
@@ -60,7 +69,7 @@ function FarNode({ p, kind }: { p: NodeProps<SrcFlowNode>; kind: string }) {
   return (
     <div className={`${classes(p, kind)} sn-far`}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
-      <span className="sn-far-label">{p.data.view.positionLabel}</span>
+      <span className="sn-far-label">{p.data.view.headline}</span>
       <Handle type="source" position={Position.Bottom} className="sn-handle" />
       <JobHandles />
     </div>
@@ -75,13 +84,12 @@ export const ImageNode = memo(function ImageNode(p: NodeProps<SrcFlowNode>) {
     <div className={classes(p, 'sn-image')} key={p.data.changed}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
       <div className="sn-head">
-        <Numbers label={v.positionLabel} name={v.name} id={v.id} />
+        <Numbers v={v} />
         {v.isActive && <span className="sn-active-badge" title="Active layer: the guest writes here">active</span>}
       </div>
       <div className="sn-kind">
         <span className="sn-type">{v.type ?? 'no type'}</span>
         <span className={`sn-format sn-format-${v.format ?? 'none'}`}>{v.format ?? 'no format'}</span>
-        {v.name && <span className="sn-name">{v.name}</span>}
       </div>
       <div className="sn-source" title={v.source ?? 'no source'}>{v.source ? shorten(v.source) : '—'}</div>
       <ChainEnd end={v.end} />
@@ -110,7 +118,7 @@ export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
     <div className={classes(p, 'sn-quorum')} key={p.data.changed}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
       <div className="sn-head">
-        <Numbers label={v.positionLabel} name={v.name} id={v.id} />
+        <Numbers v={v} />
         <span className="sn-quorum-badge">quorum</span>
       </div>
       <div className="sn-vote" title={`A read succeeds when ${t} of ${v.members} members agree`}>

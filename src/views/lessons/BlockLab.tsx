@@ -16,8 +16,8 @@ import { useFrames, useGraphLight } from './useFrames';
 
 const BLOCKS = Array.from({ length: 8 }, (_, i) => i);
 
-const fileOf = (v: NodeView): string => v.source?.split('/').pop() || v.positionLabel;
-const named = (v: NodeView): string => `${fileOf(v)} (${v.positionLabel})`;
+const fileOf = (v: NodeView): string => v.source?.split('/').pop() || v.headline;
+const named = (v: NodeView): string => `${fileOf(v)} (${v.headline})`;
 
 interface RowMarks {
   /** The layer the token is at, and what it is doing there. */
@@ -37,7 +37,7 @@ function Chain({ layers, blocks, focus, marks }: { layers: readonly NodeView[]; 
           <li key={v.uid} className={cls} data-address={v.positionLabel}>
             <div className="bl-name">
               <span className="bl-file" title={v.source ?? ''}>{fileOf(v)}</span>
-              <span className="bl-addr">{v.positionLabel}{v.isActive ? ' · active' : ''}</span>
+              <span className="bl-addr">{v.headline}{v.isActive ? ' · active' : ''}</span>
             </div>
             <div className="bl-cells" aria-label={`holds blocks ${held.join(', ') || 'none'}`}>
               {BLOCKS.map((b) => (
@@ -66,7 +66,7 @@ function readResult(anim: Extract<Anim, { kind: 'read' }>): string {
   if (t.outcome === 'found') return `${head}found in ${named(t.servedBy!)}.`;
   if (t.outcome === 'zeros') return `${head}no layer holds it and the chain is terminated, so the guest reads zeros.`;
   if (t.outcome === 'probe') return `${head}the chain ends open: QEMU would probe the last image's header for another backing file.`;
-  return `${head}the read reaches the quorum ${t.visited[t.visited.length - 1]!.positionLabel}; its members are read and vote.`;
+  return `${head}the read reaches the quorum ${t.visited[t.visited.length - 1]!.headline}; its members are read and vote.`;
 }
 
 function Animated({ anim, layers, blocks }: { anim: Exclude<Anim, { kind: 'vote' }>; layers: readonly NodeView[]; blocks: BlockMap }) {

@@ -15,7 +15,7 @@ import { quorumRead, setCorrupt, useLessons } from './lessonStore';
 import { framesOf } from './perform';
 import { useFrames, useGraphLight } from './useFrames';
 
-const fileOf = (v: NodeView): string => v.source ?? v.positionLabel;
+const fileOf = (v: NodeView): string => v.source ?? v.headline;
 
 function Members({ members, states, lights, busy }: { members: readonly NodeView[]; states: readonly MemberState[]; lights: ReadonlyMap<string, MemberState>; busy: boolean }) {
   return (
@@ -26,10 +26,10 @@ function Members({ members, states, lights, busy }: { members: readonly NodeView
           <li key={m.uid} className={`vt-member${light ? ` vt-lit-${light}` : ''}`}>
             <span className="vt-light" aria-hidden="true" />
             <span className="vt-file" title={m.source ?? ''}>
-              {fileOf(m)} <span className="vt-addr">{m.positionLabel}</span>
+              {fileOf(m)} <span className="vt-addr">{m.headline}</span>
             </span>
             <label className="vt-corrupt">
-              <input type="checkbox" aria-label={`${m.positionLabel} corrupt`} checked={states[i] === 'corrupt'} disabled={busy} onChange={(e) => setCorrupt(m.uid, e.target.checked)} />
+              <input type="checkbox" aria-label={`${m.headline} corrupt`} checked={states[i] === 'corrupt'} disabled={busy} onChange={(e) => setCorrupt(m.uid, e.target.checked)} />
               corrupt
             </label>
           </li>
@@ -64,7 +64,7 @@ function Run({ anim, members, states, busy }: { anim: Extract<Anim, { kind: 'vot
   const at = anim.members[Math.min(frame, anim.members.length - 1)];
   const healthy = anim.members.filter((_, i) => anim.states[i] === 'ok').map((m) => m.uid);
   useGraphLight(done ? (anim.vote.outcome === 'correct' ? healthy : []) : at ? [at.uid] : [], 'Lesson: quorum read');
-  const text = done ? anim.vote.reason : at ? `Reading ${fileOf(at)} (${at.positionLabel})…` : '';
+  const text = done ? anim.vote.reason : at ? `Reading ${fileOf(at)} (${at.headline})…` : '';
   return (
     <>
       <Members members={members} states={states} lights={lights} busy={busy} />

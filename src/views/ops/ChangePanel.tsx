@@ -16,7 +16,7 @@ import { useOps } from './store';
 import './ops.css';
 
 function nodeText(v: NodeView): string {
-  return `${v.positionLabel}${v.id === null ? '' : ` [${v.id}]`}${v.source ? ` ${v.source}` : v.isQuorum ? ' quorum' : ''}`;
+  return `${v.headline} (${v.aside})${v.source ? ` ${v.source}` : v.isQuorum ? ' quorum' : ''}`;
 }
 
 /** Nodes kept by the operation whose position or id is not what it was. */
@@ -24,8 +24,8 @@ function renumbered(before: DerivedDoc, after: DerivedDoc): string[] {
   const out: string[] = [];
   for (const [uid, a] of after.byUid) {
     const b = before.byUid.get(uid);
-    if (b && (b.positionLabel !== a.positionLabel || b.id !== a.id)) {
-      out.push(`${b.positionLabel}${b.id === null ? '' : ` [${b.id}]`} → ${a.positionLabel}${a.id === null ? '' : ` [${a.id}]`}`);
+    if (b && (b.headline !== a.headline || b.aside !== a.aside)) {
+      out.push(`${b.headline} (${b.aside}) → ${a.headline} (${a.aside})`);
     }
   }
   return out;

@@ -67,7 +67,7 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
                       setChosen(next);
                     }}
                   />
-                  <span>{m.positionLabel}{m.id === null ? '' : ` [${m.id}]`} · {m.source ?? m.type}</span>
+                  <span>{m.headline} ({m.aside}) · {m.source ?? m.type}</span>
                 </label>
               ))}
             </div>
@@ -75,7 +75,7 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
         </fieldset>
       )}
       {on.map((v) => (
-        <Field key={v.uid} label={`Overlay file for ${v.positionLabel}`} hint={on.length === 1 ? 'Empty: next to the image, with .snapN before the extension.' : undefined}>
+        <Field key={v.uid} label={`Overlay file for ${v.headline}`} hint={on.length === 1 ? 'Empty: next to the image, with .snapN before the extension.' : undefined}>
           {(id) => (
             <input id={id} type="text" className="ops-path" placeholder="(default name)" value={files[v.uid] ?? ''} onChange={(e) => setFiles({ ...files, [v.uid]: e.target.value })} />
           )}

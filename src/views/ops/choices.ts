@@ -26,9 +26,8 @@ export function addressFor(derived: DerivedDoc, v: NodeView): string {
 }
 
 export function optionOf(derived: DerivedDoc, v: NodeView): Option {
-  const id = v.id === null ? '' : ` [${v.id}]`;
   const what = v.source ?? (isQuorumView(v) ? 'quorum' : v.type ?? '');
-  return { value: addressFor(derived, v), label: `${v.positionLabel}${id} · ${what}`, uid: v.uid };
+  return { value: addressFor(derived, v), label: `${v.headline} (${v.aside}) · ${what}`, uid: v.uid };
 }
 
 function all(derived: DerivedDoc): NodeView[] {

@@ -2,8 +2,8 @@
  * The operations UI's own state, apart from the editor store (which stays
  * the one gateway for the document): whether the dialog is open and on
  * which operation, the last operation's record for the "What happened"
- * panel (the document before it, the request, the host commands), and how
- * each running job started, so ending it can show the whole job's commands.
+ * panel (the document before it, the request, the host commands). Each phase
+ * of a two-phase job is its own operation with its own commands.
  */
 import { create } from 'zustand';
 import type { DomainDoc } from '../../core/model/types';
@@ -39,19 +39,12 @@ export interface ChangeRecord {
 /** The requests that run as two-phase jobs on a disk's top. */
 export type JobRequest = Extract<OpRequest, { kind: 'copy' | 'commit' }>;
 
-/** How a running job started: the document before it and its request, keyed by disk uid. */
-export interface JobStart {
-  readonly before: DomainDoc;
-  readonly req: JobRequest;
-}
-
 interface OpsState {
   readonly open: { readonly tab: OpTab; readonly uid: string | null; readonly seq: number } | null;
   readonly record: ChangeRecord | null;
-  readonly jobs: Readonly<Record<string, JobStart>>;
 }
 
-export const useOps = create<OpsState>()(() => ({ open: null, record: null, jobs: {} }));
+export const useOps = create<OpsState>()(() => ({ open: null, record: null }));
 
 /** Opens the dialog on an operation, for a node when given (the context menu passes the node it was opened on). */
 export function openOperations(tab: OpTab = 'snapshot', uid: string | null = null): void {
@@ -69,13 +62,4 @@ export function closeOperations(): void {
 
 export function setRecord(record: ChangeRecord): void {
   useOps.setState({ record });
-}
-
-export function rememberJob(diskUid: string, start: JobStart | null): void {
-  useOps.setState((s) => {
-    const jobs = { ...s.jobs };
-    if (start) jobs[diskUid] = start;
-    else delete jobs[diskUid];
-    return { jobs };
-  });
 }

@@ -66,16 +66,11 @@ export function focusXmlAt(line: number, col: number): void {
   view.focus();
 }
 
-function hintFor(positionLabel: string, target: string, name: string | null, id: number | null): NodeHint {
-  // The libvirt name `vda[4]` repeats the target already in the position label: show `[4]`.
-  const second = name !== null && name.startsWith(`${target}[`) ? name.slice(target.length) : (name ?? (id !== null ? `[${id}]` : null));
-  return { position: positionLabel, text: second ? `${positionLabel} · ${second}` : positionLabel };
-}
-
+/** The same two labels as the graph's node: the headline (the address in the dialect) and the quiet one. */
 function hintsOf(doc: DomainDoc): Map<string, NodeHint> {
   const out = new Map<string, NodeHint>();
   for (const disk of derive(doc).disks) {
-    for (const n of disk.nodes) out.set(n.uid, hintFor(n.positionLabel, disk.target, n.name, n.id));
+    for (const n of disk.nodes) out.set(n.uid, { position: n.headline, text: `${n.headline} · ${n.aside}` });
   }
   return out;
 }
