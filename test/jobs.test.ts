@@ -83,7 +83,7 @@ function refused(r: OpResult): string {
 /** `id file` for each node of a disk, in position order. */
 function shape(doc: DomainDoc, disk = 0): string[] {
   return preorder(doc.disks[disk]!.src).map((v) => {
-    const file = v.node.source?.attrs.find(([k]) => k === 'file')?.[1] ?? 'Q';
+    const file = v.node.source?.attrs.find(([k]) => k === 'file' || k === 'path')?.[1] ?? 'Q';
     return `${v.node.id} ${file.slice(file.lastIndexOf('/') + 1)}`;
   });
 }

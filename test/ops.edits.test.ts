@@ -80,7 +80,7 @@ function load(xml: string): DomainDoc {
 
 function shape(doc: DomainDoc, disk = 0): string[] {
   return preorder(doc.disks[disk]!.src).map((v) => {
-    const file = v.node.source ? (v.node.source.attrs.find(([k]) => k === 'file' || k === 'dev')?.[1] ?? '?') : 'Q';
+    const file = v.node.source ? (v.node.source.attrs.find(([k]) => k === 'file' || k === 'dev' || k === 'path')?.[1] ?? '?') : 'Q';
     return `${v.position}:${v.node.id} ${file.slice(file.lastIndexOf('/') + 1)}`;
   });
 }
@@ -228,7 +228,7 @@ describe('wrapInQuorum', () => {
   <driver name='qemu' type='quorum' threshold='1' cache='none'/>
   <backingStore type='file' index='1'>
     <driver name='qemu' type='raw'/>
-    <source file='/img/base.img'/>
+    <source path='/img/base.img'/>
   </backingStore>
   <target dev='vda' bus='virtio'/>
 </disk>

@@ -99,7 +99,7 @@ function live(xml: string): DomainDoc {
 /** `position:id name` for each node of a disk, in position order (name = file's base name, or Q). */
 function shape(doc: DomainDoc, disk = 0): string[] {
   return preorder(doc.disks[disk]!.src).map((v) => {
-    const file = v.node.source ? (v.node.source.attrs.find(([k]) => k === 'file')?.[1] ?? '?') : 'Q';
+    const file = v.node.source ? (v.node.source.attrs.find(([k]) => k === 'file' || k === 'path')?.[1] ?? '?') : 'Q';
     return `${v.position}:${v.node.id} ${file.slice(file.lastIndexOf('/') + 1)}`;
   });
 }

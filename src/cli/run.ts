@@ -28,8 +28,14 @@ export function run(argv: readonly string[], io: CliIO): number {
     if (command === undefined) throw new UsageError(`Unknown command '${name}'.`);
     return command(rest, io);
   } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.err(`strata: ${e.message}\nRun 'strata --help' for the commands and their options.\n`);
-    return 2;
+    if (e instanceof UsageError) {
+      io.err(`strata: ${e.message}\nRun 'strata --help' for the commands and their options.\n`);
+      return 2;
+    }
+    // A bug in Strata, not in the input: say so in one line, never with a stack trace (STRATA_DEBUG=1 shows it).
+    const why = e instanceof Error ? e.message : String(e);
+    io.err(`strata: internal error: ${why.replace(/^internal: /, '')}\nThis is a bug in Strata, not in your file; please report it with the input.\n`);
+    if (typeof process !== 'undefined' && process.env.STRATA_DEBUG === '1' && e instanceof Error && e.stack) io.err(e.stack + '\n');
+    return 1;
   }
 }

@@ -12,6 +12,7 @@ import { replaceAt } from './read';
 import { writeCounterRecord } from '../numbers/counterRecord';
 import { impliedCounters } from '../numbers/ids';
 import { diskTarget } from '../numbers/names';
+import { parseIdText } from '../numbers/idText';
 
 interface EmitContext {
   readonly dialect: DomainDoc['dialect'];
@@ -154,38 +155,59 @@ function topPieces(top: SrcNode, ctx: EmitContext, built: Map<SrcNode, XmlElemen
   return m;
 }
 
+/**
+ * The id attribute's text. Text that is not an id is kept as written (the
+ * reader diagnosed it); the same id written otherwise (`' 4 '`) too; ids are
+ * written only while the guest runs, canonically when they changed.
+ */
 function idAttrValue(node: SrcNode, ctx: EmitContext): string | null {
+  const text = node.idText;
+  const parsed = text === undefined ? undefined : parseIdText(text, ctx.dialect);
+  if (text !== undefined && parsed === null) return text;
   if (!ctx.running || node.id === null) return null;
+  if (text !== undefined && parsed === node.id) return text;
   return ctx.dialect === 'libvirt' ? String(node.id) : `[${node.id}]`;
 }
 
+/** Where the proposal writes a node's id: where it was read, else on the format element (the design mail's usual place). */
+function idOnStore(node: SrcNode): boolean {
+  return node.idOn === 'store';
+}
+
+/** The proposal's `index=` (the position): as read while the node is where it was read; none on a layer read without; else the position. */
+function positionText(node: SrcNode, ctx: EmitContext): string | null {
+  const pos = ctx.positions.get(node)!;
+  if (node.posText !== undefined && node.posRead === pos) return node.posText;
+  if (node.posNone) return null;
+  return String(pos);
+}
+
 function layerAttrs(node: SrcNode, ctx: EmitContext): readonly Attr[] {
-  let attrs = withAttr(node.attrs, 'node', null);
+  let attrs = node.attrs;
+  if (ctx.dialect === 'proposal') attrs = withAttr(attrs, 'node', idOnStore(node) ? idAttrValue(node, ctx) : null);
   attrs = node.type === null ? withAttr(attrs, 'type', null) : attrs.some(([k]) => k === 'type') ? withAttr(attrs, 'type', node.type) : [['type', node.type], ...attrs];
-  const index = ctx.dialect === 'libvirt' ? idAttrValue(node, ctx) : String(ctx.positions.get(node));
+  const index = ctx.dialect === 'libvirt' ? idAttrValue(node, ctx) : positionText(node, ctx);
   return index === null ? withAttr(attrs, 'index', null) : withAttrAfter(attrs, 'index', index, 'type');
 }
 
 function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElement | null {
   const f = node.formatEl;
-  // The proposal dialect writes a <driver> on every layer, even one without a format: with index = position on each
-  // <backingStore> that is what tells it from libvirt when it is read again (domain.md §3 rule 3).
-  const proposalLayer = !isTop && ctx.dialect === 'proposal';
-  if (!f && node.format === null && node.threshold === null && idAttrValue(node, ctx) === null && !proposalLayer) return null;
-  let name = f?.name ?? 'driver';
+  // Only the proposal writes an id on the format element (libvirt's go on <source> and <backingStore>).
+  const id = ctx.dialect === 'proposal' && !idOnStore(node) ? idAttrValue(node, ctx) : null;
+  if (!f && node.format === null && node.threshold === null && id === null) return null;
+  // An element read from the text keeps its name; a new one follows the dialect: libvirt wants <format> on a
+  // layer, the proposal <driver> (a <driver> read on a libvirt layer stays: validation says libvirt refuses it).
+  let name = isTop ? 'driver' : ctx.dialect === 'libvirt' ? 'format' : 'driver';
+  if (f?.read && (!isTop || f.name === 'driver')) name = f.name;
   let attrs: readonly Attr[] = f?.attrs ?? [];
-  if (!isTop) {
-    // libvirt wants <format> on a layer; a <driver> read there stays as written (validation says libvirt refuses it).
-    name = ctx.dialect === 'libvirt' ? (f?.name === 'driver' ? 'driver' : 'format') : 'driver';
-  }
-  if (name === 'driver') {
-    if (!attrs.some(([k]) => k === 'name')) attrs = [['name', 'qemu'], ...attrs];
-  } else attrs = withAttr(attrs, 'name', null);
+  if (name === 'driver' && (!f?.read || f.name !== 'driver') && !attrs.some(([k]) => k === 'name')) attrs = [['name', 'qemu'], ...attrs];
+  if (name === 'format' && !f?.read) attrs = withAttr(attrs, 'name', null);
   attrs = node.format === null ? withAttr(attrs, 'type', null) : withAttrAfter(attrs, 'type', node.format, 'name');
   attrs = node.threshold === null ? withAttr(attrs, 'threshold', null) : withAttrAfter(attrs, 'threshold', node.threshold, 'type');
-  const id = ctx.dialect === 'proposal' ? idAttrValue(node, ctx) : null;
-  attrs = id === null ? withAttr(attrs, 'node', null) : withAttr(attrs, 'node', id);
-  if (attrs.length === 0 && (f?.children.length ?? 0) === 0 && !proposalLayer) return null;
+  if (ctx.dialect === 'proposal') attrs = withAttr(attrs, 'node', id);
+  // A read element is always written, empty or not; a new one only when it says something.
+  // (A converted layer has one from convert: the proposal writes a <driver> on every level, see inDialect.)
+  if (!f && attrs.length === 0) return null;
   return { kind: 'element', name, attrs, children: f?.children ?? [] };
 }
 

@@ -4,7 +4,7 @@
  * disk's source tree iteratively, and takes ids from the input when it has
  * them (running) or numbers it fresh (offline).
  */
-import type { Attr, Loc, XmlElement, XmlNode } from '../xml/tree';
+import type { Loc, XmlElement, XmlNode } from '../xml/tree';
 import { getAttr } from '../xml/tree';
 import type { Dialect, DiskDef, DomainDoc, FormatElement, Slot, SrcMark, SrcNode } from './types';
 import type { Diagnostic } from '../diagnostics';
@@ -12,6 +12,8 @@ import { freshNumbering, countersFromIds } from '../numbers/ids';
 import { readCounterRecord } from '../numbers/counterRecord';
 import type { CounterRecord } from '../numbers/counterRecord';
 import { diskTarget } from '../numbers/names';
+import { idExpectation, parseIdText } from '../numbers/idText';
+import { preorder } from './walk';
 import { newUid } from './uid';
 import { detectDialectSign, isEndMarker } from '../dialect/detect';
 import type { DialectSign } from '../dialect/detect';
@@ -90,6 +92,7 @@ export function detectDialect(disks: readonly XmlElement[]): Dialect {
 interface RawId {
   text: string;
   loc: Loc | undefined;
+  on: 'format' | 'store' | 'source';
 }
 
 export function readDocument(nodes: readonly XmlNode[]): ReadResult {
@@ -108,19 +111,22 @@ export function readDocument(nodes: readonly XmlNode[]): ReadResult {
   // Ids: a document with any is running, and keeps them as given (domain.md §2).
   const ids = new Map<SrcNode, number>();
   for (const [node, raw] of rawIds) {
-    const n = parseId(raw.text, dialect);
+    const m = node as Mutable<SrcNode>;
+    m.idText = raw.text;
+    m.idOn = raw.on;
+    const n = parseIdText(raw.text, dialect);
     if (n === null) {
       const what = dialect === 'libvirt' ? `index='${raw.text}'` : `node='${raw.text}'`;
-      const want = dialect === 'libvirt' ? 'a positive integer' : "'[N]' with N a whole number";
       diagnostics.push({
         severity: 'error',
         code: 'index-invalid',
-        message: `${what} is not ${want}; the id was ignored.`,
+        message: `${what} is not ${idExpectation(dialect)}, so it is not an id; Strata keeps it as written and ignores it.`,
         line: raw.loc?.line ?? 1,
         col: raw.loc?.col ?? 1,
       });
     } else ids.set(node, n);
   }
+  if (dialect === 'proposal') for (const d of disks) markPositions(d.src);
   const running = ids.size > 0;
   let doc: DomainDoc = { dialect, state: running ? 'running' : 'offline', tree, diskPaths: paths, disks, counter: 1 };
   if (running) {
@@ -141,10 +147,19 @@ function withRecord(doc: DomainDoc, record: CounterRecord): DomainDoc {
   return { ...doc, disks, counter: Math.max(doc.counter, record.next ?? 0) };
 }
 
-function parseId(text: string, dialect: Dialect): number | null {
-  if (dialect === 'libvirt') return /^[1-9][0-9]*$/.test(text.trim()) ? Number(text.trim()) : null;
-  const m = /^\[(\d+)\]$/.exec(text.trim());
-  return m ? Number(m[1]) : null;
+/** Proposal: where each layer's `index=` (its position) was read, so a node that stays there writes it back as it was. */
+function markPositions(root: SrcNode): void {
+  for (const v of preorder(root)) {
+    if (v.parent === null) continue;
+    const text = getAttr(v.node, 'index');
+    const m = v.node as Mutable<SrcNode>;
+    if (text === null) {
+      m.posNone = true;
+      continue;
+    }
+    m.posText = text;
+    m.posRead = v.position;
+  }
 }
 
 function assignIds(disk: DiskDef, ids: Map<SrcNode, number>): DiskDef {
@@ -254,10 +269,11 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
     if (c.kind === 'element' && (c.name === 'driver' || (c.name === 'format' && !isTop)) && formatEl === null) {
       formatEl = { name: c.name, attrs: c.attrs, children: c.children };
       order.push('format');
+      formatEl = { ...formatEl, read: true };
       const node = getAttr(c, 'node');
-      if (dialect === 'proposal' && node !== null) idText = { text: node, loc: c.loc };
+      if (dialect === 'proposal' && node !== null) idText = { text: node, loc: c.loc, on: 'format' };
     } else if (c.kind === 'element' && c.name === 'source' && source === null) {
-      source = readSource(c, type, dialect, isTop, (t) => (idText = { text: t, loc: c.loc }));
+      source = readSource(c, dialect, isTop, (t) => (idText = { text: t, loc: c.loc, on: 'source' }));
       order.push('source');
     } else if (c.kind === 'element' && c.name === 'backingStore' && roles(el, dialect).get(c) !== 'extra') {
       if (!order.includes('backing')) order.push('backing');
@@ -274,7 +290,7 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
   }
   if (!isTop) {
     const attrId = dialect === 'libvirt' ? getAttr(el, 'index') : getAttr(el, 'node');
-    if (attrId !== null && idText === null) idText = { text: attrId, loc: el.loc };
+    if (attrId !== null && idText === null) idText = { text: attrId, loc: el.loc, on: 'store' };
   }
   const node: Mutable<SrcNode> = {
     uid: newUid('n'),
@@ -295,22 +311,14 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
   return { node };
 }
 
-/** Strips the libvirt id from `<source index>` and reads the proposal's `path=` as a file path. */
-function readSource(
-  c: XmlElement,
-  type: string | null,
-  dialect: Dialect,
-  isTop: boolean,
-  onId: (text: string) => void,
-): XmlElement {
-  let attrs: readonly Attr[] = c.attrs;
+/**
+ * Strips the libvirt id from the top's `<source index>` (the model holds it
+ * as the node's id). The proposal's `path=` stays as written: sourceText
+ * reads it as the file path.
+ */
+function readSource(c: XmlElement, dialect: Dialect, isTop: boolean, onId: (text: string) => void): XmlElement {
   const index = getAttr(c, 'index');
-  if (index !== null && dialect === 'libvirt' && isTop) {
-    onId(index);
-    attrs = attrs.filter(([k]) => k !== 'index');
-  }
-  if ((type === 'file' || type === null) && getAttr(c, 'file') === null && getAttr(c, 'path') !== null) {
-    attrs = attrs.map(([k, v]) => (k === 'path' ? (['file', v] as const) : ([k, v] as const)));
-  }
-  return attrs === c.attrs ? c : { ...c, attrs };
+  if (index === null || dialect !== 'libvirt' || !isTop) return c;
+  onId(index);
+  return { ...c, attrs: c.attrs.filter(([k]) => k !== 'index') };
 }

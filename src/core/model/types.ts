@@ -17,6 +17,8 @@ export type Slot = 'format' | 'source' | 'backing' | { readonly x: number };
 /** The element that carries the format: `<driver>` on a disk, `<format>` (libvirt) or `<driver>` (proposal) on a layer. */
 export interface FormatElement {
   readonly name: string;
+  /** Read from the text: its name and attributes are written back as they were (a new one follows the dialect). */
+  readonly read?: boolean;
   /** All attributes as read, in order; type/threshold/node are rewritten from the typed fields on output. */
   readonly attrs: readonly Attr[];
   readonly children: readonly XmlNode[];
@@ -46,6 +48,19 @@ export interface SrcNode {
    * end, which is written `<backingStore/>`.
    */
   readonly endEl?: XmlElement | null;
+  /**
+   * The id as the text wrote it, and where (libvirt: `<source index>` of the
+   * top or `<backingStore index>`; proposal: `node=` on the format element or
+   * on the `<backingStore>`). Written back as it was when it is not an id
+   * (diagnosed) or names the same id; a changed id is written canonically.
+   */
+  readonly idText?: string;
+  readonly idOn?: 'format' | 'store' | 'source';
+  /** Proposal: `index=` on the `<backingStore>` as read, and the position it was read at (kept while the node stays there). */
+  readonly posText?: string;
+  readonly posRead?: number;
+  /** Proposal: the layer was read without `index=`, and is written without one. */
+  readonly posNone?: boolean;
   /** Attributes of the `<backingStore>` element as read (type/index/node rewritten on output). */
   readonly attrs: readonly Attr[];
   /** Children the model does not type (privateData, dataStore, comments, unknown elements). */

@@ -38,7 +38,8 @@ export function sourceText(node: Pick<SrcNode, 'type' | 'source'>): string | nul
   const a = (k: string): string | null => getAttr(s, k);
   switch (node.type) {
     case 'file':
-      return a('file');
+      // The proposal's `path=` is a file path too (kept as written).
+      return a('file') ?? a('path');
     case 'block':
       return a('dev');
     case 'dir':

@@ -6,6 +6,8 @@ import { mirrorAt, withoutMirror } from '../mirror';
 import type { Dialect, DomainDoc, GuestState } from '../model/types';
 import { countersFromIds, freshNumbering } from '../numbers/ids';
 import { mapTree, preorder } from '../model/walk';
+import type { SrcNode } from '../model/types';
+import { getAttr } from '../xml/tree';
 import { diskTarget } from '../numbers/names';
 import { isQuorum, ok } from './locate';
 import type { OpResult } from './types';
@@ -53,17 +55,34 @@ function validLibvirtIds(doc: DomainDoc): boolean {
   return true;
 }
 
-/** Layers written as the target dialect writes them: `<format type=…/>` in libvirt, `<driver name='qemu' type=…/>` in the proposal. */
-function layerElements(doc: DomainDoc, dialect: Dialect): DomainDoc {
+/**
+ * The document as the target dialect writes it: layers with `<format
+ * type=…/>` (libvirt) or `<driver name='qemu' type=…/>` (proposal), file
+ * sources as `file=` (libvirt has no `path=`), and none of the id and
+ * position texts kept from reading (they belong to the other dialect's
+ * attributes).
+ */
+function inDialect(doc: DomainDoc, dialect: Dialect): DomainDoc {
   const disks = doc.disks.map((d) => {
     const src = mapTree(d.src, (n, original) => {
-      if (original === d.src || !n.formatEl) return n;
+      // The other dialect's id attributes go with it: node= (proposal) on the element and the store, index= on the store.
+      const strip = (attrs: SrcNode['attrs']): SrcNode['attrs'] => attrs.filter(([k]) => k !== 'node' && k !== 'index');
+      let out: SrcNode = { ...n, attrs: strip(n.attrs), idText: undefined, idOn: undefined, posText: undefined, posRead: undefined, posNone: undefined };
+      if (out.formatEl) out = { ...out, formatEl: { ...out.formatEl, attrs: out.formatEl.attrs.filter(([k]) => k !== 'node') } };
+      const s = out.source;
+      if (dialect === 'libvirt' && s && getAttr(s, 'file') === null && getAttr(s, 'path') !== null) {
+        out = { ...out, source: { ...s, attrs: s.attrs.map(([k, v]) => (k === 'path' ? (['file', v] as const) : ([k, v] as const))) } };
+      }
+      // The proposal writes a <driver> on every layer, even one without a format: with index = position on each
+      // <backingStore> that is what tells it from libvirt when it is read again (domain.md §3 rule 3).
+      if (original !== d.src && !out.formatEl && dialect === 'proposal') return { ...out, formatEl: { name: 'driver', attrs: [['name', 'qemu']], children: [] } };
+      if (original === d.src || !out.formatEl) return out;
       const want = dialect === 'libvirt' ? 'format' : 'driver';
-      if (n.formatEl.name === want) return n;
-      const attrs = n.formatEl.attrs.filter(([k]) => k !== 'name');
-      return { ...n, formatEl: { ...n.formatEl, name: want, attrs: want === 'driver' ? [['name', 'qemu'] as const, ...attrs] : attrs } };
+      if (out.formatEl.name === want) return { ...out, formatEl: { ...out.formatEl, read: false } };
+      const attrs = out.formatEl.attrs.filter(([k]) => k !== 'name');
+      return { ...out, formatEl: { ...out.formatEl, read: false, name: want, attrs: want === 'driver' ? [['name', 'qemu'] as const, ...attrs] : attrs } };
     });
-    return src === d.src ? d : { ...d, src };
+    return { ...d, src };
   });
   return { ...doc, disks };
 }
@@ -74,7 +93,7 @@ export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
     const why = libvirtReason(doc);
     if (why) return refuse(why);
   }
-  const moved: DomainDoc = layerElements({ ...doc, dialect }, dialect);
+  const moved: DomainDoc = inDialect({ ...doc, dialect }, dialect);
   if (doc.state === 'offline') {
     return ok(freshNumbering(moved), [], [], `Converted to the ${dialect} dialect and numbered the nodes fresh, as ${dialect === 'libvirt' ? 'libvirt' : 'the proposal'} would at guest start.`);
   }
