@@ -13,8 +13,8 @@ import { EXAMPLES } from '../src/core/examples';
 import { isLegalNodeName } from '../src/core/export/names';
 import type { DomainDoc } from '../src/core/model/types';
 import { convert } from '../src/core/ops';
-import { applyRequest } from '../src/core/ops/request';
-import type { OpRequest } from '../src/core/ops/request';
+import { commandsOf, perform } from '../src/core/operations/registry';
+import type { OpRequest } from '../src/core/operations/request';
 
 const IMG = '/var/lib/libvirt/images';
 
@@ -28,7 +28,7 @@ function load(id: string): DomainDoc {
 /** The commands with QMP as JSON lines, the form `op --commands` prints them in. */
 function commands(id: string, req: OpRequest): { virsh: readonly string[]; prepare: readonly string[]; qmp: string[]; notes: readonly string[] } {
   const doc = load(id);
-  const r = applyRequest(doc, req);
+  const r = perform(doc, req);
   if (!r.ok) throw new Error(r.reason);
   const hc: HostCommands = hostCommands(doc, req, r.doc);
   return { ...hc, qmp: hc.qmp.map((c) => JSON.stringify(c)) };
@@ -165,14 +165,14 @@ describe('the mail chain base <- mid <- top (libvirt: top=vda[1], mid=vda[2], ba
     ]);
     // The tree does not change, but the target used up id 4 (libvirt 9.0: the next snapshot gets 5).
     const doc = load('mail-chain');
-    const r = applyRequest(doc, { kind: 'backup', at: 'vda', dest: '/backup/vda.qcow2' });
+    const r = perform(doc, { kind: 'backup', at: 'vda', dest: '/backup/vda.qcow2' });
     expect(r.ok && r.doc.disks[0]!.src === doc.disks[0]!.src && r.summary.message).toMatch(/chain does not change/);
     expect(r.ok && r.doc.counter).toBe(5);
   });
 
   it('renumber: nothing to run (offline only)', () => {
     const doc = { ...load('mail-quorum'), state: 'offline' as const };
-    const r = applyRequest(doc, { kind: 'renumber' });
+    const r = perform(doc, { kind: 'renumber' });
     if (!r.ok) throw new Error(r.reason);
     const c = hostCommands(doc, { kind: 'renumber' }, r.doc);
     expect(c.virsh).toEqual(['# renumber is offline only: there is nothing to run on a host; libvirt numbers the nodes itself when the guest starts.']);
@@ -207,12 +207,12 @@ describe('the mail quorum Q[a, b <- c, d] (proposal: hda[1]=a, hda[2]=c, hda[3]=
     const commit: OpRequest = { kind: 'commit', top: 'hda[2]', base: 'hda[3]' };
     const copy: OpRequest = { kind: 'copy', at: 'hda[1]', dest: '/path/to/a.copy' };
     for (const req of [commit, copy]) {
-      const r = applyRequest(running, req);
+      const r = perform(running, req);
       expect(r.ok ? 'applied' : r.reason).toMatch(/quorum member's chain, and QEMU runs .* only along the backing chain of a root node \("Need a root block node"\)/);
       const offline = { ...running, state: 'offline' as const };
-      const o = applyRequest(offline, req);
+      const o = perform(offline, req);
       if (!o.ok) throw new Error(o.reason);
-      const hc = hostCommands(offline, req, o.doc);
+      const hc = commandsOf(offline, req, o.doc)!;
       expect(hc.qmp).toEqual([]);
       expect(hc.virsh[1]).toMatch(/^# Once it runs: .*Need a root block node/);
     }
@@ -271,7 +271,7 @@ describe('addresses and names', () => {
     if (!converted.ok) throw new Error(converted.reason);
     const doc: DomainDoc = { ...converted.doc, state: 'running' };
     const req: OpRequest = { kind: 'commit', top: 'vda[1]', base: 'vda[2]' };
-    const r = applyRequest(doc, req);
+    const r = perform(doc, req);
     if (!r.ok) throw new Error(r.reason);
     const c = hostCommands(doc, req, r.doc);
     expect(c.virsh).toEqual([PH, `virsh blockcommit DOMAIN vda --top ${IMG}/mid.qcow2 --base ${IMG}/base.qcow2 --wait`]);
@@ -296,7 +296,7 @@ describe('addresses and names', () => {
   it('formatHostCommands: virsh, then sh to run first, then one QMP command per line, notes last', () => {
     const doc = load('mail-chain');
     const req: OpRequest = { kind: 'pull', top: 'vda', base: 'vda[3]' };
-    const r = applyRequest(doc, req);
+    const r = perform(doc, req);
     if (!r.ok) throw new Error(r.reason);
     const text = formatHostCommands(hostCommands(doc, req, r.doc));
     expect(text.split('\n').slice(0, 5)).toEqual([

@@ -23,8 +23,8 @@ import { exportQmp } from '../src/core/export/qmp';
 import type { DomainDoc } from '../src/core/model/types';
 import { preorder } from '../src/core/model/walk';
 import { sourceText } from '../src/core/numbers/names';
-import { applyRequest } from '../src/core/ops/request';
-import type { OpRequest } from '../src/core/ops/request';
+import { perform } from '../src/core/operations/registry';
+import type { OpRequest } from '../src/core/operations/request';
 
 import type { Qmp } from './helpers/qmp';
 import { QEMU, QEMU_IMG, qemuGraph, runQmp, startQemu } from './helpers/qmp';
@@ -192,7 +192,7 @@ describe.skipIf(missing.length > 0)("each operation's generated commands give QE
   ])('$label', async ({ text, req }) => {
     const { doc, img } = load(text);
     const request = req(img);
-    const result = applyRequest(doc, request);
+    const result = perform(doc, request);
     if (!result.ok) throw new Error(result.reason);
     const hc = hostCommands(doc, request, result.doc);
     expect(hc.qmp.length).toBeGreaterThan(0);

@@ -11,8 +11,8 @@ import { derive } from '../src/core/derive';
 import { loadText, toText } from '../src/core/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { reconcile } from '../src/core/reconcile';
-import { applyRequest } from '../src/core/ops/request';
-import type { OpRequest } from '../src/core/ops/request';
+import { commandsOf, perform } from '../src/core/operations/registry';
+import type { OpRequest } from '../src/core/operations/request';
 import { readDocument } from '../src/core/model/read';
 import { parseXml } from '../src/core/xml/parse';
 
@@ -25,7 +25,7 @@ function load(text: string): DomainDoc {
 }
 
 function apply(doc: DomainDoc, req: OpRequest): DomainDoc {
-  const r = applyRequest(doc, req);
+  const r = perform(doc, req);
   if (!r.ok) throw new Error(r.reason);
   return r.doc;
 }
@@ -127,16 +127,16 @@ describe('the two phases of a job, as host commands (checked on libvirt 9.0)', (
       { kind: 'backup', at: 'vda', dest: '/backup/c.qcow2' },
       { kind: 'commit-start', top: 'vda', base: 'vda[4]' },
     ] as OpRequest[]) {
-      const r = applyRequest(copying, req);
+      const r = perform(copying, req);
       expect(r.ok ? `${req.kind} applied` : r.reason).toMatch(/already has a copy job running.*already in active block job/);
     }
-    expect(applyRequest(copying, { kind: 'snapshot', targets: [{ at: 'vdb', file: `${IMG}/b.s` }] }).ok).toBe(true);
+    expect(perform(copying, { kind: 'snapshot', targets: [{ at: 'vdb', file: `${IMG}/b.s` }] }).ok).toBe(true);
   });
 
   it('an offline document: the commands are those for the guest once started, and say so', () => {
     const off = load(DOMAIN);
     const req: OpRequest = { kind: 'snapshot', targets: [{ at: 'vda', file: `${IMG}/a.s` }] };
-    const hc = hostCommands(off, req, apply(off, req));
+    const hc = commandsOf(off, req, apply(off, req))!;
     expect(hc.virsh[0]).toBe('# The guest is offline: start it first (virsh start web); libvirt then gives the nodes the ids shown.');
     expect(hc.qmp.at(-1)).toEqual({ execute: 'blockdev-snapshot', arguments: { node: 'libvirt-3-format', overlay: 'libvirt-5-format' } });
   });

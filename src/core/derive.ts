@@ -12,6 +12,7 @@ import type { MirrorView } from './mirror';
 import { readMirror } from './mirror';
 import { isMark } from './model/types';
 import { isElement } from './xml/tree';
+import { rules } from './dialect/rules';
 
 export interface NodeView {
   readonly uid: string;
@@ -98,6 +99,7 @@ export function derive(doc: DomainDoc): DerivedDoc {
     const visits = preorder(disk.src);
     const target = diskTarget(disk, di);
     const writable: boolean[] = [];
+    const byId = rules(doc).address === 'id';
     const nodes = visits.map((v): NodeView => {
       const n = v.node;
       const parent = v.parent === null ? null : visits[v.parent]!.node;
@@ -113,8 +115,8 @@ export function derive(doc: DomainDoc): DerivedDoc {
         name: nodeName(doc, di, n),
         address: addressOf(doc, di, n, v.position),
         positionLabel: `${target}[${v.position}]`,
-        headline: doc.dialect === 'libvirt' ? `${target}[${n.id ?? '–'}]` : `${target}[${v.position}]`,
-        aside: doc.dialect === 'libvirt' ? `#${v.position}` : (nodeName(doc, di, n) ?? '[–]'),
+        headline: byId ? `${target}[${n.id ?? '–'}]` : `${target}[${v.position}]`,
+        aside: byId ? `#${v.position}` : (nodeName(doc, di, n) ?? '[–]'),
         type: n.type,
         format: n.format,
         source: sourceText(n),
@@ -131,7 +133,7 @@ export function derive(doc: DomainDoc): DerivedDoc {
       return view;
     });
     const mirror = readMirror(disk, doc.dialect);
-    const counterProvisional = doc.dialect === 'libvirt' && visits.some((v) => probesHeader(v.node));
+    const counterProvisional = rules(doc).probesOpenEnds && visits.some((v) => probesHeader(v.node));
     return { uid: disk.uid, index: di, target, alias: diskAlias(disk), device: diskDevice(disk), counter: counterOf(doc, di), counterProvisional, nodes, mirror };
   });
   const derived = { dialect: doc.dialect, disks, byUid };

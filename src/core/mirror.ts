@@ -11,6 +11,7 @@ import { isMark } from './model/types';
 import { sourceText } from './numbers/names';
 import type { XmlElement } from './xml/tree';
 import { getAttr, isElement } from './xml/tree';
+import { rules } from './dialect/rules';
 
 export interface MirrorLayer {
   readonly type: string | null;
@@ -69,7 +70,7 @@ function below(e: XmlElement): { next: XmlElement | null; terminated: boolean } 
 }
 
 function idOf(e: XmlElement, isTop: boolean, dialect: Dialect): number | null {
-  if (dialect === 'proposal') {
+  if (rules(dialect).idAttribute === 'node') {
     const m = /^\[(\d+)\]$/.exec((getAttr(child(e, 'driver', 'format') ?? e, 'node') ?? getAttr(e, 'node') ?? '').trim());
     return m ? Number(m[1]) : null;
   }

@@ -26,6 +26,7 @@ import type { NodeRange } from './textRanges';
 import { nodeAtOffset, nodeRanges } from './textRanges';
 import type { XpathMatch } from './queryXpath';
 import { evaluateXpath, normalizeNewlines } from './queryXpath';
+import { rules } from './dialect/rules';
 
 export type QueryKind = 'address' | 'source' | 'xpath';
 
@@ -76,7 +77,7 @@ function runAddress(doc: DomainDoc, q: string, kind: 'address' | 'source'): Quer
   } else {
     const n = ADDRESS.exec(q)![2];
     if (n === undefined) explanation = `${q}: the top of the disk (position 0${idNote})`;
-    else if (doc.dialect === 'proposal') explanation = `${q}: position ${n} in the proposal dialect (pre-order)${idNote}`;
+    else if (rules(doc).address === 'position') explanation = `${q}: position ${n} in the proposal dialect (pre-order)${idNote}`;
     else explanation = `${q}: the node with index ${n} in the libvirt dialect (virsh numbering); it is at position ${position}`;
   }
   return { ok: true, kind, uids: [node.uid], explanation };
@@ -136,7 +137,7 @@ function runXpath(doc: DomainDoc, text: string, q: string): QueryResult {
 
 /** What `index` means in this document (domain.md §3). */
 function indexNote(doc: DomainDoc, text: string): string {
-  if (doc.dialect === 'proposal') return 'in this document `index` on <backingStore> is the position (proposal dialect)';
+  if (rules(doc).storeIndex === 'position') return 'in this document `index` on <backingStore> is the position (proposal dialect)';
   const written = /<(backingStore|source)\b[^>]*\sindex\s*=/.test(text);
   return written
     ? 'in this document `index` (on <backingStore> and the top <source>) is the node id (libvirt)'

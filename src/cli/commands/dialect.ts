@@ -1,7 +1,9 @@
 import type { Dialect } from '../../core/model/types';
 import { UsageError } from '../args';
+import { parseDialectName } from '../../core/dialect/rules';
 
 export function parseDialect(value: string): Dialect {
-  if (value === 'libvirt' || value === 'proposal') return value;
+  const d = parseDialectName(value);
+  if (d !== null) return d;
   throw new UsageError(`Unknown dialect '${value}': use libvirt or proposal.`);
 }

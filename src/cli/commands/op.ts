@@ -1,9 +1,9 @@
 /** `strata op FILE OPERATION ... [--to DIALECT | --json | --commands]` */
-import { formatHostCommands, hostCommands } from '../../core/commands';
+import { formatHostCommands } from '../../core/commands';
 import { toText } from '../../core/document';
 import { inspect } from '../../core/inspect';
 import { convert } from '../../core/ops';
-import { applyRequest } from '../../core/ops/request';
+import { commandsOf, perform } from '../../core/operations/registry';
 import { validate } from '../../core/validate';
 import { hasFlag, optionValue, parseArgs, UsageError } from '../args';
 import type { CliIO } from '../io';
@@ -29,9 +29,9 @@ export function opCommand(argv: readonly string[], io: CliIO): number {
   const doc = readDoc(io, file);
   if (doc === null) return 1;
   // Addresses are read in the document's own dialect; --to only changes how the result is written.
-  let result = applyRequest(doc, request);
+  let result = perform(doc, request);
   if (result.ok && commands) {
-    io.out(formatHostCommands(hostCommands(doc, request, result.doc)));
+    io.out(formatHostCommands(commandsOf(doc, request, result.doc)!));
     return 0;
   }
   if (result.ok && dialect !== null) result = convert(result.doc, dialect);

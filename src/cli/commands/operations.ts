@@ -4,7 +4,7 @@
  * here; what the operation means is decided in core.
  */
 import type { JobEnd } from '../../core/ops/jobs';
-import type { OpKind, OpRequest } from '../../core/ops/request';
+import type { BlockKind, OpRequest } from '../../core/operations/request';
 import type { OptionSpec, ParsedArgs } from '../args';
 import { hasFlag, optionValue, requireValue, UsageError } from '../args';
 
@@ -13,7 +13,7 @@ export interface Operation {
   readonly parse: (args: ParsedArgs) => OpRequest;
 }
 
-export const OPERATIONS: Readonly<Record<OpKind, Operation>> = {
+export const OPERATIONS: Readonly<Record<BlockKind, Operation>> = {
   snapshot: {
     options: { values: ['at', 'file'], flags: [], repeatable: ['at', 'file'] },
     parse: (args) => ({ kind: 'snapshot', targets: snapshotTargets(args) }),
@@ -82,7 +82,7 @@ function jobEnd(args: ParsedArgs): JobEnd {
 }
 
 export function findOperation(name: string): Operation | undefined {
-  return Object.prototype.hasOwnProperty.call(OPERATIONS, name) ? OPERATIONS[name as OpKind] : undefined;
+  return Object.prototype.hasOwnProperty.call(OPERATIONS, name) ? OPERATIONS[name as BlockKind] : undefined;
 }
 
 /** `--at A --file F --at B`: each --file belongs to the --at right before it. */

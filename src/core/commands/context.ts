@@ -13,6 +13,7 @@ import { namesOf } from '../export/names';
 import { shQuote, shWord } from '../export/shell';
 import { isElement } from '../xml/tree';
 import type { QmpCommand } from './types';
+import { rules } from '../dialect/rules';
 
 export interface Ctx {
   readonly before: DomainDoc;
@@ -69,7 +70,8 @@ export function target(doc: DomainDoc, disk: number): string {
 export function virshAddress(doc: DomainDoc, disk: number, node: SrcNode): string {
   const t = target(doc, disk);
   const path = sourceText(node);
-  if (doc.dialect === 'proposal' && path !== null) return shWord(path);
+  // virsh only knows libvirt's numbering: a proposal id is not an index, so virsh gets the file.
+  if (rules(doc).address === 'position' && path !== null) return shWord(path);
   if (node.id !== null) return shWord(`${t}[${node.id}]`);
   return shWord(path ?? t);
 }

@@ -6,10 +6,9 @@
  * are named with the ids the operation gave them.
  */
 import type { DomainDoc } from '../model/types';
-import type { OpRequest } from '../ops/request';
-import { DOMAIN_PLACEHOLDER, domainName, makeCtx } from './context';
-import { applyRequest } from '../ops/request';
-import { shWord } from '../export/shell';
+import type { BlockKind, OpRequest, RequestOf } from '../operations/request';
+import { isBlockKind } from '../operations/request';
+import { makeCtx } from './context';
 import { commitStartCommands, copyStartCommands, jobEndCommands } from './twoPhase';
 import { backupCommands, copyCommands } from './copy';
 import { commitCommands, pullCommands } from './jobs';
@@ -18,26 +17,22 @@ import { snapshotCommands } from './snapshot';
 import type { HostCommands } from './types';
 
 export type { HostCommands, QmpCommand } from './types';
+
+type BlockRequest = RequestOf<BlockKind>;
 export { formatHostCommands } from './format';
 
 /**
- * `after` must be the result of applying `req` to `before` (a refused request
- * has no commands). Commands run on a host whose guest runs: for an offline
- * document they are those of the same operation on the guest once started,
- * whose nodes carry the ids libvirt gives at start (the ids the offline
- * document shows), so new nodes take ids from the counter after them.
+ * The commands of a block operation on a running guest. `after` must be the
+ * result of applying `req` to `before` (a refused request has no commands).
+ * For an offline document use the registry's commandsOf, which first starts
+ * the guest in thought (operations/registry.ts).
  */
 export function hostCommands(before: DomainDoc, req: OpRequest, after: DomainDoc): HostCommands {
-  if (before.state === 'running' || req.kind === 'renumber') return commandsOf(before, req, after);
-  const live: DomainDoc = { ...before, state: 'running' };
-  const result = applyRequest(live, req);
-  const start = `# The guest is offline: start it first (virsh start ${shWord(domainName(before) ?? DOMAIN_PLACEHOLDER)}); libvirt then gives the nodes the ids shown.`;
-  if (!result.ok) return { virsh: [start, `# Once it runs: ${result.reason}`], qmp: [], prepare: [], notes: [result.reason] };
-  const hc = commandsOf(live, req, result.doc);
-  return { ...hc, virsh: [start, ...hc.virsh], notes: [...hc.notes, 'These commands are for the guest once it runs; offline, the ids shown are what libvirt will assign at start.'] };
+  if (!isBlockKind(req.kind)) throw new Error(`internal: ${req.kind} edits the document only; it has no host commands`);
+  return commandsOf(before, req as BlockRequest, after);
 }
 
-function commandsOf(before: DomainDoc, req: OpRequest, after: DomainDoc): HostCommands {
+function commandsOf(before: DomainDoc, req: BlockRequest, after: DomainDoc): HostCommands {
   const ctx = makeCtx(before, after);
   switch (req.kind) {
     case 'snapshot':

@@ -19,6 +19,7 @@
 import type { DomainDoc, SrcNode } from '../model/types';
 import { preorder } from '../model/walk';
 import { diskTarget } from '../numbers/names';
+import { rules } from '../dialect/rules';
 
 export interface QemuNames {
   /** The protocol node (file, host_device, nbd, ...); null for a quorum. */
@@ -43,7 +44,8 @@ export function isRawLayer(node: Pick<SrcNode, 'type' | 'format' | 'backing'>): 
 }
 
 function needsQualifier(doc: DomainDoc): boolean {
-  if (doc.dialect === 'proposal' && doc.disks.length > 1) return true;
+  // Per-disk counters repeat ids across disks.
+  if (rules(doc).counter === 'disk' && doc.disks.length > 1) return true;
   const seen = new Set<number>();
   for (const d of doc.disks) {
     for (const v of preorder(d.src)) {

@@ -11,6 +11,7 @@ import { preorder } from '../model/walk';
 import { counterOf } from '../numbers/ids';
 import { chainLayers } from './simulate';
 import type { LessonEvent, LessonState } from './types';
+import { rules } from '../dialect/rules';
 
 export function nodesOf(doc: DomainDoc, disk = 0): readonly NodeView[] {
   return derive(doc).disks[disk]?.nodes ?? [];
@@ -63,7 +64,7 @@ export function newTop(s: LessonState, disk = 0): NodeView | null {
 
 /** Some id below the counter belongs to no node: an id handed out once and gone, never reused while running. */
 export function hasIdGap(doc: DomainDoc, disk = 0): boolean {
-  const libvirt = doc.dialect === 'libvirt';
+  const libvirt = rules(doc).counter === 'domain';
   const ids = new Set<number>();
   const disks = libvirt ? doc.disks : doc.disks.slice(disk, disk + 1);
   for (const d of disks) for (const v of preorder(d.src)) if (v.node.id !== null) ids.add(v.node.id);

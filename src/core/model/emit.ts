@@ -12,7 +12,8 @@ import { replaceAt } from './read';
 import { writeCounterRecord } from '../numbers/counterRecord';
 import { impliedCounters } from '../numbers/ids';
 import { diskTarget } from '../numbers/names';
-import { parseIdText } from '../numbers/idText';
+import { formatId, parseIdText } from '../numbers/idText';
+import { rules } from '../dialect/rules';
 
 interface EmitContext {
   readonly dialect: DomainDoc['dialect'];
@@ -32,7 +33,7 @@ export function emitDocument(doc: DomainDoc): XmlNode[] {
 function counterValues(doc: DomainDoc) {
   const implied = impliedCounters(doc);
   const running = doc.state === 'running';
-  if (doc.dialect === 'libvirt') return { next: doc.counter, disks: [], needed: running && doc.counter > implied.counter };
+  if (rules(doc).counter === 'domain') return { next: doc.counter, disks: [], needed: running && doc.counter > implied.counter };
   const disks = doc.disks.map((d, i) => [diskTarget(d, i), d.counter] as const);
   return { next: null, disks, needed: running && doc.disks.some((d, i) => d.counter > implied.disks[i]!) };
 }
@@ -166,7 +167,7 @@ function idAttrValue(node: SrcNode, ctx: EmitContext): string | null {
   if (text !== undefined && parsed === null) return text;
   if (!ctx.running || node.id === null) return null;
   if (text !== undefined && parsed === node.id) return text;
-  return ctx.dialect === 'libvirt' ? String(node.id) : `[${node.id}]`;
+  return formatId(node.id, ctx.dialect);
 }
 
 /** Where the proposal writes a node's id: where it was read, else on the format element (the design mail's usual place). */
@@ -184,27 +185,27 @@ function positionText(node: SrcNode, ctx: EmitContext): string | null {
 
 function layerAttrs(node: SrcNode, ctx: EmitContext): readonly Attr[] {
   let attrs = node.attrs;
-  if (ctx.dialect === 'proposal') attrs = withAttr(attrs, 'node', idOnStore(node) ? idAttrValue(node, ctx) : null);
+  if (rules(ctx.dialect).idAttribute === 'node') attrs = withAttr(attrs, 'node', idOnStore(node) ? idAttrValue(node, ctx) : null);
   attrs = node.type === null ? withAttr(attrs, 'type', null) : attrs.some(([k]) => k === 'type') ? withAttr(attrs, 'type', node.type) : [['type', node.type], ...attrs];
-  const index = ctx.dialect === 'libvirt' ? idAttrValue(node, ctx) : positionText(node, ctx);
+  const index = rules(ctx.dialect).storeIndex === 'id' ? idAttrValue(node, ctx) : positionText(node, ctx);
   return index === null ? withAttr(attrs, 'index', null) : withAttrAfter(attrs, 'index', index, 'type');
 }
 
 function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElement | null {
   const f = node.formatEl;
   // Only the proposal writes an id on the format element (libvirt's go on <source> and <backingStore>).
-  const id = ctx.dialect === 'proposal' && !idOnStore(node) ? idAttrValue(node, ctx) : null;
+  const id = rules(ctx.dialect).idAttribute === 'node' && !idOnStore(node) ? idAttrValue(node, ctx) : null;
   if (!f && node.format === null && node.threshold === null && id === null) return null;
   // An element read from the text keeps its name; a new one follows the dialect: libvirt wants <format> on a
   // layer, the proposal <driver> (a <driver> read on a libvirt layer stays: validation says libvirt refuses it).
-  let name = isTop ? 'driver' : ctx.dialect === 'libvirt' ? 'format' : 'driver';
+  let name: string = isTop ? 'driver' : rules(ctx.dialect).layerFormat;
   if (f?.read && (!isTop || f.name === 'driver')) name = f.name;
   let attrs: readonly Attr[] = f?.attrs ?? [];
   if (name === 'driver' && (!f?.read || f.name !== 'driver') && !attrs.some(([k]) => k === 'name')) attrs = [['name', 'qemu'], ...attrs];
   if (name === 'format' && !f?.read) attrs = withAttr(attrs, 'name', null);
   attrs = node.format === null ? withAttr(attrs, 'type', null) : withAttrAfter(attrs, 'type', node.format, 'name');
   attrs = node.threshold === null ? withAttr(attrs, 'threshold', null) : withAttrAfter(attrs, 'threshold', node.threshold, 'type');
-  if (ctx.dialect === 'proposal') attrs = withAttr(attrs, 'node', id);
+  if (rules(ctx.dialect).idAttribute === 'node') attrs = withAttr(attrs, 'node', id);
   // A read element is always written, empty or not; a new one only when it says something.
   // (A converted layer has one from convert: the proposal writes a <driver> on every level, see inDialect.)
   if (!f && attrs.length === 0) return null;
@@ -214,7 +215,7 @@ function formatElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElem
 function sourceElement(node: SrcNode, ctx: EmitContext, isTop: boolean): XmlElement | null {
   const s = node.source;
   if (!s) return null;
-  if (!isTop || ctx.dialect !== 'libvirt') return s;
+  if (!isTop || rules(ctx.dialect).idAttribute !== 'index') return s;
   const id = idAttrValue(node, ctx);
   const attrs = withAttr(s.attrs, 'index', id);
   return attrs === s.attrs ? s : { ...s, attrs };

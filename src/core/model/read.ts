@@ -12,11 +12,12 @@ import { freshNumbering, countersFromIds } from '../numbers/ids';
 import { readCounterRecord } from '../numbers/counterRecord';
 import type { CounterRecord } from '../numbers/counterRecord';
 import { diskTarget } from '../numbers/names';
-import { idExpectation, parseIdText } from '../numbers/idText';
+import { idAttributeText, idExpectation, parseIdText } from '../numbers/idText';
 import { preorder } from './walk';
 import { newUid } from './uid';
 import { detectDialectSign, isEndMarker } from '../dialect/detect';
 import type { DialectSign } from '../dialect/detect';
+import { rules } from '../dialect/rules';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -116,7 +117,7 @@ export function readDocument(nodes: readonly XmlNode[]): ReadResult {
     m.idOn = raw.on;
     const n = parseIdText(raw.text, dialect);
     if (n === null) {
-      const what = dialect === 'libvirt' ? `index='${raw.text}'` : `node='${raw.text}'`;
+      const what = idAttributeText(raw.text, dialect);
       diagnostics.push({
         severity: 'error',
         code: 'index-invalid',
@@ -126,7 +127,7 @@ export function readDocument(nodes: readonly XmlNode[]): ReadResult {
       });
     } else ids.set(node, n);
   }
-  if (dialect === 'proposal') for (const d of disks) markPositions(d.src);
+  if (rules(dialect).storeIndex === 'position') for (const d of disks) markPositions(d.src);
   const running = ids.size > 0;
   let doc: DomainDoc = { dialect, state: running ? 'running' : 'offline', tree, diskPaths: paths, disks, counter: 1 };
   if (running) {
@@ -242,7 +243,8 @@ export function roles(el: XmlElement, dialect: Dialect): Map<XmlElement, Backing
   if (hit) return hit;
   const out = new Map<XmlElement, BackingRole>();
   const fmt = el.children.find((c): c is XmlElement => c.kind === 'element' && (c.name === 'driver' || c.name === 'format'));
-  const many = dialect === 'proposal' || getAttr(el, 'type') === 'quorum' || getAttr(fmt, 'type') === 'quorum';
+  // The proposal reads sibling stores (a quorum's members, or an error it names); libvirt only the first.
+  const many = rules(dialect).quorum || getAttr(el, 'type') === 'quorum' || getAttr(fmt, 'type') === 'quorum';
   let ended = false;
   let stores = 0;
   for (const c of el.children) {
@@ -271,7 +273,7 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
       order.push('format');
       formatEl = { ...formatEl, read: true };
       const node = getAttr(c, 'node');
-      if (dialect === 'proposal' && node !== null) idText = { text: node, loc: c.loc, on: 'format' };
+      if (rules(dialect).idAttribute === 'node' && node !== null) idText = { text: node, loc: c.loc, on: 'format' };
     } else if (c.kind === 'element' && c.name === 'source' && source === null) {
       source = readSource(c, dialect, isTop, (t) => (idText = { text: t, loc: c.loc, on: 'source' }));
       order.push('source');
@@ -289,7 +291,7 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
     }
   }
   if (!isTop) {
-    const attrId = dialect === 'libvirt' ? getAttr(el, 'index') : getAttr(el, 'node');
+    const attrId = getAttr(el, rules(dialect).idAttribute);
     if (attrId !== null && idText === null) idText = { text: attrId, loc: el.loc, on: 'store' };
   }
   const node: Mutable<SrcNode> = {
@@ -318,7 +320,7 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
  */
 function readSource(c: XmlElement, dialect: Dialect, isTop: boolean, onId: (text: string) => void): XmlElement {
   const index = getAttr(c, 'index');
-  if (index === null || dialect !== 'libvirt' || !isTop) return c;
+  if (index === null || rules(dialect).idAttribute !== 'index' || !isTop) return c;
   onId(index);
   return { ...c, attrs: c.attrs.filter(([k]) => k !== 'index') };
 }

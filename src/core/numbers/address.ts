@@ -6,6 +6,7 @@
 import type { DomainDoc, SrcNode } from '../model/types';
 import { preorder } from '../model/walk';
 import { diskTarget, sourceText } from './names';
+import { rules } from '../dialect/rules';
 
 export interface Resolved {
   readonly disk: number;
@@ -25,9 +26,10 @@ export function resolveAddress(doc: DomainDoc, address: string): Resolution {
       const visits = preorder(doc.disks[di]!.src);
       if (n === undefined) return { ok: true, value: { disk: di, node: visits[0]!.node, position: 0 } };
       const num = Number(n);
-      const hit = doc.dialect === 'proposal' ? visits[num] : visits.find((v) => v.node.id === num);
+      const byPosition = rules(doc).address === 'position';
+      const hit = byPosition ? visits[num] : visits.find((v) => v.node.id === num);
       if (!hit) {
-        const what = doc.dialect === 'proposal' ? `position ${num} (it has ${visits.length} nodes, 0..${visits.length - 1})` : `node with index ${num}`;
+        const what = byPosition ? `position ${num} (it has ${visits.length} nodes, 0..${visits.length - 1})` : `node with index ${num}`;
         return { ok: false, message: `${target} has no ${what}.` };
       }
       return { ok: true, value: { disk: di, node: hit.node, position: hit.position } };
@@ -45,6 +47,6 @@ export function resolveAddress(doc: DomainDoc, address: string): Resolution {
 /** The address of a node in the current dialect: position (proposal) or id (libvirt). */
 export function addressOf(doc: DomainDoc, disk: number, node: SrcNode, position: number): string {
   const target = diskTarget(doc.disks[disk]!, disk);
-  if (doc.dialect === 'proposal') return `${target}[${position}]`;
+  if (rules(doc).address === 'position') return `${target}[${position}]`;
   return node.id === null ? target : `${target}[${node.id}]`;
 }

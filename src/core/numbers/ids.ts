@@ -11,6 +11,7 @@ import { mapTree, postorder, preorder } from '../model/walk';
 import { mirrorIds } from '../mirror';
 import type { XmlElement } from '../xml/tree';
 import { getAttr, isElement } from '../xml/tree';
+import { idsAreFresh, rules } from '../dialect/rules';
 
 function withIds(root: SrcNode, ids: Map<SrcNode, number>): SrcNode {
   return mapTree(root, (n, original) => {
@@ -20,7 +21,7 @@ function withIds(root: SrcNode, ids: Map<SrcNode, number>): SrcNode {
 }
 
 export function freshNumbering(doc: DomainDoc): DomainDoc {
-  if (doc.dialect === 'proposal') {
+  if (rules(doc).counter === 'disk') {
     const disks = doc.disks.map((d): DiskDef => {
       const ids = new Map<SrcNode, number>();
       postorder(d.src).forEach((n, i) => ids.set(n, i));
@@ -45,7 +46,7 @@ export function freshNumbering(doc: DomainDoc): DomainDoc {
  * the next counter value). Every other document keeps its ids.
  */
 export function settleIds(doc: DomainDoc): DomainDoc {
-  if (doc.dialect !== 'libvirt' || doc.state !== 'offline') return doc;
+  if (!idsAreFresh(doc)) return doc;
   const fresh = freshNumbering(doc);
   const same = fresh.counter === doc.counter && fresh.disks.every((d, i) => d.src === doc.disks[i]!.src);
   return same ? doc : fresh;
@@ -108,7 +109,7 @@ export function countersFromIds(doc: DomainDoc): DomainDoc {
 
 /** The next id for a new node of disk `diskIndex`, and the document with its counter advanced. */
 export function takeId(doc: DomainDoc, diskIndex: number): [number, DomainDoc] {
-  if (doc.dialect === 'libvirt') return [doc.counter, { ...doc, counter: doc.counter + 1 }];
+  if (rules(doc).counter === 'domain') return [doc.counter, { ...doc, counter: doc.counter + 1 }];
   const disk = doc.disks[diskIndex]!;
   const disks = doc.disks.slice();
   disks[diskIndex] = { ...disk, counter: disk.counter + 1 };
@@ -117,5 +118,5 @@ export function takeId(doc: DomainDoc, diskIndex: number): [number, DomainDoc] {
 
 /** The counter a disk's new nodes draw from, as `inspect` reports it. */
 export function counterOf(doc: DomainDoc, diskIndex: number): number {
-  return doc.dialect === 'libvirt' ? doc.counter : doc.disks[diskIndex]!.counter;
+  return rules(doc).counter === 'domain' ? doc.counter : doc.disks[diskIndex]!.counter;
 }

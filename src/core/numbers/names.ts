@@ -3,6 +3,7 @@ import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import { isMark } from '../model/types';
 import type { XmlElement } from '../xml/tree';
 import { getAttr, isElement } from '../xml/tree';
+import { rules } from '../dialect/rules';
 
 function diskChild(disk: DiskDef, name: string): XmlElement | null {
   for (const c of disk.children) if (!isMark(c) && isElement(c) && c.name === name) return c;
@@ -27,7 +28,7 @@ export function diskDevice(disk: DiskDef): string | null {
 export function nodeName(doc: DomainDoc, diskIndex: number, node: SrcNode): string | null {
   if (node.id === null) return null;
   const disk = doc.disks[diskIndex]!;
-  const base = doc.dialect === 'proposal' ? diskAlias(disk) ?? diskTarget(disk, diskIndex) : diskTarget(disk, diskIndex);
+  const base = rules(doc).nodeNameBase === 'alias' ? diskAlias(disk) ?? diskTarget(disk, diskIndex) : diskTarget(disk, diskIndex);
   return `${base}[${node.id}]`;
 }
 

@@ -6,7 +6,7 @@
 import type { ChainEnd, DomainDoc, FormatElement, SrcNode } from '../model/types';
 import { sourceText } from '../numbers/names';
 import type { Attr } from '../xml/tree';
-import { el, withAttr } from '../xml/tree';
+import { el, getAttr, withAttr } from '../xml/tree';
 import { findByUid, isQuorum, label, ok, replaceIn } from './locate';
 import { formatReason, imagesInUse, typeReason } from './nodes';
 import type { OpResult } from './types';
@@ -70,7 +70,10 @@ function patched(doc: DomainDoc, disk: number, node: SrcNode, patch: FieldPatch)
       if (v !== null && PATH_ATTRS.has(k) && !v.startsWith('/')) return `'${v}' is a relative path; libvirt needs absolute file paths.`;
     }
     const src = node.source ?? el('source');
-    const attrs = patchAttrs(src.attrs, patch.sourceAttrs);
+    // A proposal source written with path= keeps it: the file path is edited where it is written.
+    const hasPath = getAttr(src, 'path') !== null && getAttr(src, 'file') === null;
+    const sourcePatch = hasPath && 'file' in patch.sourceAttrs ? Object.fromEntries(Object.entries(patch.sourceAttrs).map(([k, v]) => [k === 'file' ? 'path' : k, v])) : patch.sourceAttrs;
+    const attrs = patchAttrs(src.attrs, sourcePatch);
     const source = attrs.length === 0 && src.children.length === 0 ? null : attrs === src.attrs ? src : { ...src, attrs };
     next = { ...next, source };
   }

@@ -20,7 +20,6 @@ export type { FieldPatch } from './fields';
 export { setEnd, setFields } from './fields';
 export { canReparent, reparent } from './reparent';
 export { IMAGE_FORMATS, SOURCE_TYPES } from './nodes';
-export type { OpRequest } from './request';
-export { OP_KINDS, applyRequest, backup } from './request';
+export { backup } from './backup';
 export type { JobEnd, StartCommitArgs, StartCopyArgs } from './jobs';
 export { finishJob, startActiveCommit, startCopy } from './jobs';

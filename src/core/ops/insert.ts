@@ -8,6 +8,7 @@ import { findByUid, isQuorum, label, ok, replaceIn, withSrc } from './locate';
 import { defaultImageFile, demote, formatReason, makeImage, makeQuorum, newFileReason, typeReason } from './nodes';
 import type { OpResult } from './types';
 import { refuse } from './types';
+import { rules } from '../dialect/rules';
 
 export interface NodeInit {
   /** Default `file`. */
@@ -55,7 +56,7 @@ export function insertBelow(doc: DomainDoc, uid: string, init: NodeInit = {}): O
 export function wrapInQuorum(doc: DomainDoc, uid: string): OpResult {
   const loc = findByUid(doc, uid);
   if (!loc) return refuse(`No node has uid ${uid}.`);
-  if (doc.dialect === 'libvirt') {
+  if (!rules(doc).quorum) {
     return refuse('libvirt never merged quorum; its schema allows one <backingStore> per level — convert to the proposal dialect first.');
   }
   const [id, next] = takeId(doc, loc.disk);

@@ -20,6 +20,7 @@ import { imagesInUse, makeImage, newFileReason } from './nodes';
 import type { OpResult } from './types';
 import { busyReason } from './guards';
 import { refuse } from './types';
+import { rules } from '../dialect/rules';
 
 export interface StartCopyArgs {
   /** The disk (its top): libvirt keeps one `<mirror>` per disk. */
@@ -71,7 +72,7 @@ export function startCopy(doc: DomainDoc, args: StartCopyArgs): OpResult {
   const [id, next] = takeId(doc, di);
   const format = args.shallow ? 'qcow2' : top.format !== null && top.format !== 'quorum' ? top.format : 'qcow2';
   // The guest runs (checked above), so the id is written the way the dialect writes ids.
-  const proposal = next.dialect === 'proposal';
+  const proposal = rules(next).idAttribute === 'node';
   const formatEl = el('format', proposal ? [['type', format], ['node', `[${id}]`]] : [['type', format]]);
   const sourceEl = el('source', proposal ? [['file', args.dest]] : [['file', args.dest], ['index', String(id)]]);
   // libvirt 9.0 prints a full copy's mirror as terminated, and a shallow one with no <backingStore> at all
@@ -114,7 +115,7 @@ export function startActiveCommit(doc: DomainDoc, args: StartCommitArgs): OpResu
   if (!dry.ok) return dry;
   const b = (resolveAt(doc, args.base) as Located).node;
   // libvirt shows the base as the mirror: its format, and its source with its index (checked on libvirt 9.0).
-  const baseSource = b.source && b.id !== null && doc.dialect === 'libvirt' ? { ...b.source, attrs: withAttr(b.source.attrs, 'index', String(b.id)) } : b.source;
+  const baseSource = b.source && b.id !== null && rules(doc).idAttribute === 'index' ? { ...b.source, attrs: withAttr(b.source.attrs, 'index', String(b.id)) } : b.source;
   const mirror = el('mirror', [['type', b.type ?? 'file'], ['job', 'active-commit'], ['ready', 'yes']], [
     el('format', b.format === null ? [] : [['type', b.format]]),
     ...(baseSource ? [baseSource] : []),
@@ -167,7 +168,7 @@ function cancelCopy(doc: DomainDoc, bare: DomainDoc, di: number): OpResult {
 
 /** Ids are unique per domain (libvirt) or per disk (proposal). */
 function idInUse(doc: DomainDoc, di: number, id: number): boolean {
-  const disks = doc.dialect === 'libvirt' ? doc.disks : [doc.disks[di]!];
+  const disks = rules(doc).counter === 'domain' ? doc.disks : [doc.disks[di]!];
   return disks.some((x) => preorder(x.src).some((v) => v.node.id === id));
 }
 

@@ -9,6 +9,7 @@ import { resolveAddress } from '../numbers/address';
 import { diskTarget, nodeName, sourceText } from '../numbers/names';
 import { settleIds } from '../numbers/ids';
 import type { OpResult } from './types';
+import { idsAreFresh } from '../dialect/rules';
 
 export interface Located {
   readonly disk: number;
@@ -84,7 +85,7 @@ function describe(name: string | null, doc: DomainDoc, disk: number, node: SrcNo
  * they store only; elsewhere as nodeLabel.
  */
 export function label(doc: DomainDoc, disk: number, node: SrcNode): string {
-  return describe(doc.dialect === 'libvirt' && doc.state === 'offline' ? null : nodeName(doc, disk, node), doc, disk, node);
+  return describe(idsAreFresh(doc) ? null : nodeName(doc, disk, node), doc, disk, node);
 }
 
 export function labels(doc: DomainDoc, disk: number, nodes: readonly SrcNode[]): string {

@@ -12,14 +12,15 @@ import { diskTarget } from '../numbers/names';
 import { isQuorum, ok } from './locate';
 import type { OpResult } from './types';
 import { refuse } from './types';
+import { rules } from '../dialect/rules';
 
 export function renumber(doc: DomainDoc): OpResult {
   if (doc.state === 'running') return refuse('The guest is running, and as long as QEMU runs, node ids cannot be reused; renumber only offline.');
-  if (doc.dialect === 'libvirt') {
+  if (rules(doc).offlineIds === 'fresh') {
     return refuse('An offline libvirt document is always numbered the way libvirt numbers the guest when it starts (one counter from 1, disks last to first, each top-down): there is nothing to renumber.');
   }
   const rule =
-    doc.dialect === 'proposal'
+    rules(doc).counter === 'disk'
       ? 'each disk from 0 in post-order (backing stores before the node they back)'
       : 'one counter for the domain from 1, disks last to first, each top-down';
   return ok(freshNumbering(doc), [], [], `Renumbered all nodes by the fresh rule: ${rule}. No image changed.`);
@@ -70,14 +71,14 @@ function inDialect(doc: DomainDoc, dialect: Dialect): DomainDoc {
       let out: SrcNode = { ...n, attrs: strip(n.attrs), idText: undefined, idOn: undefined, posText: undefined, posRead: undefined, posNone: undefined };
       if (out.formatEl) out = { ...out, formatEl: { ...out.formatEl, attrs: out.formatEl.attrs.filter(([k]) => k !== 'node') } };
       const s = out.source;
-      if (dialect === 'libvirt' && s && getAttr(s, 'file') === null && getAttr(s, 'path') !== null) {
+      if (!rules(dialect).quorum && s && getAttr(s, 'file') === null && getAttr(s, 'path') !== null) {
         out = { ...out, source: { ...s, attrs: s.attrs.map(([k, v]) => (k === 'path' ? (['file', v] as const) : ([k, v] as const))) } };
       }
       // The proposal writes a <driver> on every layer, even one without a format: with index = position on each
       // <backingStore> that is what tells it from libvirt when it is read again (domain.md §3 rule 3).
-      if (original !== d.src && !out.formatEl && dialect === 'proposal') return { ...out, formatEl: { name: 'driver', attrs: [['name', 'qemu']], children: [] } };
+      if (original !== d.src && !out.formatEl && rules(dialect).layerFormat === 'driver') return { ...out, formatEl: { name: 'driver', attrs: [['name', 'qemu']], children: [] } };
       if (original === d.src || !out.formatEl) return out;
-      const want = dialect === 'libvirt' ? 'format' : 'driver';
+      const want = rules(dialect).layerFormat;
       if (out.formatEl.name === want) return { ...out, formatEl: { ...out.formatEl, read: false } };
       const attrs = out.formatEl.attrs.filter(([k]) => k !== 'name');
       return { ...out, formatEl: { ...out.formatEl, read: false, name: want, attrs: want === 'driver' ? [['name', 'qemu'] as const, ...attrs] : attrs } };
@@ -89,7 +90,7 @@ function inDialect(doc: DomainDoc, dialect: Dialect): DomainDoc {
 
 export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
   if (doc.dialect === dialect) return ok(doc, [], [], `The document is already in the ${dialect} dialect; nothing changed.`);
-  if (dialect === 'libvirt') {
+  if (!rules(dialect).quorum) {
     const why = libvirtReason(doc);
     if (why) return refuse(why);
   }
@@ -99,7 +100,7 @@ export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
   }
   const scratch: DomainDoc = { ...moved, counter: 1, disks: moved.disks.map((d) => ({ ...d, counter: 0 })) };
   const kept = countersFromIds(scratch);
-  if (dialect === 'libvirt' && !validLibvirtIds(kept)) {
+  if (rules(dialect).firstId === 1 && !validLibvirtIds(kept)) {
     // Proposal ids count per disk from 0; libvirt's indexes are ≥ 1 from one counter per domain (its schema refuses 0).
     return ok(
       freshNumbering(moved),
@@ -120,7 +121,7 @@ export function setState(doc: DomainDoc, state: GuestState): OpResult {
     const stopped: DomainDoc = jobs > 0 ? { ...out, disks: doc.disks.map((d) => (mirrorAt(d) >= 0 ? withoutMirror(d) : d)) } : out;
     const aborted = jobs > 0 ? ` ${jobs} block job${jobs > 1 ? 's were' : ' was'} aborted with it; the chain is as it was before the job.` : '';
     const ids =
-      doc.dialect === 'libvirt'
+      rules(doc).offlineIds === 'fresh'
         ? 'A stopped libvirt guest has no ids: the ones shown are those libvirt gives at the next start.'
         : 'Node ids stay as they are until you renumber.';
     return ok(stopped, [], [], `The guest is now offline. ${ids}${aborted}`);

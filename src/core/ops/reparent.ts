@@ -12,6 +12,7 @@ import type { Located } from './locate';
 import { findByUid, isQuorum, label, memberLeaveReason, ok, replaceIn } from './locate';
 import type { OpResult } from './types';
 import { refuse } from './types';
+import { rules } from '../dialect/rules';
 
 type Plan = { readonly from: Located; readonly to: Located } | string;
 
@@ -65,7 +66,7 @@ export function reparent(doc: DomainDoc, uid: string, newParentUid: string): OpR
   let cur = replaceIn(doc, from.disk, oldUser, left);
   let node = from.node;
   let note = '';
-  if (to.disk !== from.disk && doc.dialect === 'proposal') {
+  if (to.disk !== from.disk && rules(doc).counter === 'disk') {
     // Proposal ids are per disk: the moved nodes take new ones from their new disk's counter, bottom-up.
     node = mapTree(node, (n) => {
       const [id, next] = takeId(cur, to.disk);

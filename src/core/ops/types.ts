@@ -1,5 +1,6 @@
 /** The shape every operation shares: a new document, or a refusal with a reason a person can act on. */
 import type { DomainDoc } from '../model/types';
+import type { Diagnostic } from '../diagnostics';
 
 export interface OpSummary {
   /** Editor uids of nodes the operation created. */
@@ -8,6 +9,8 @@ export interface OpSummary {
   readonly removed: readonly string[];
   /** One or two plain sentences: what happened, which images remain valid. */
   readonly message: string;
+  /** What reading new text found that the model cannot hold (replace-text only). */
+  readonly diagnostics?: readonly Diagnostic[];
 }
 
 export type OpResult =

@@ -10,6 +10,7 @@ import { getAttr, isElement } from '../xml/tree';
 import type { DiskScope } from './scope';
 import { diskDiag, label, nodeDiag, q } from './scope';
 import { probesHeader } from '../derive';
+import { rules } from '../dialect/rules';
 
 /** Levels (images from the top to the deepest base) above which a chain is worth flattening. */
 export const MAX_CHAIN_LEVELS = 50;
@@ -69,7 +70,7 @@ function checkAlias(scope: DiskScope, out: Diagnostic[]): void {
  * only a lower bound until the live XML is read.
  */
 function checkProbed(scope: DiskScope, out: Diagnostic[]): void {
-  if (scope.doc.dialect !== 'libvirt') return;
+  if (!rules(scope.doc).probesOpenEnds) return;
   const open = scope.visits.find((v) => probesHeader(v.node));
   if (!open) return;
   const next = scope.doc.counter;

@@ -11,6 +11,7 @@ import { childElements, firstChild, getAttr, isElement } from '../xml/tree';
 import { diskDevice } from '../numbers/names';
 import type { DiskScope } from './scope';
 import { address, label, nodeDiag, q } from './scope';
+import { rules } from '../dialect/rules';
 
 interface Use {
   readonly scope: DiskScope;
@@ -89,7 +90,7 @@ export function checkDuplicates(scopes: readonly DiskScope[], out: Diagnostic[])
 /** Ids of a running document: unique (per domain in libvirt, per disk in the proposal) and, in libvirt, at least 1. */
 export function checkIds(scopes: readonly DiskScope[], out: Diagnostic[]): void {
   if (scopes.length === 0 || scopes[0]!.doc.state !== 'running') return;
-  const libvirt = scopes[0]!.doc.dialect === 'libvirt';
+  const libvirt = rules(scopes[0]!.doc).counter === 'domain';
   const show = (id: number): string => (libvirt ? `index='${id}'` : `node='[${id}]'`);
   let seen = new Map<number, { scope: DiskScope; visit: Visit }>();
   for (const scope of scopes) {

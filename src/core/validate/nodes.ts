@@ -8,6 +8,7 @@ import type { Visit } from '../model/walk';
 import { getAttr } from '../xml/tree';
 import type { DiskScope } from './scope';
 import { address, count, label, nodeDiag, q, visitOf } from './scope';
+import { rules } from '../dialect/rules';
 
 export const DISK_TYPES = ['file', 'block', 'network', 'volume', 'dir', 'nvme', 'vhostuser', 'quorum'] as const;
 const KNOWN = new Set<string>(DISK_TYPES);
@@ -40,7 +41,7 @@ function checkQuorum(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
   const n = v.node;
   const name = label(scope, v);
   const members = n.backing.length;
-  if (scope.doc.dialect === 'libvirt') {
+  if (!rules(scope.doc).quorum) {
     out.push(
       nodeDiag(
         scope,
@@ -96,7 +97,7 @@ function checkLayer(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
   const n = v.node;
   const isTop = v.parent === null;
   if (!isTop && n.format === null) {
-    const hint = scope.doc.dialect === 'libvirt' ? "<format type='qcow2'/>" : "<driver name='qemu' type='qcow2'/>";
+    const hint = rules(scope.doc).layerFormatExample;
     out.push(
       nodeDiag(scope, v, 'error', 'backing-format-missing', `Backing layer ${label(scope, v)} has no format; libvirt rejects it. Add ${hint} (or the image's real format).`),
     );
@@ -143,12 +144,11 @@ function checkPath(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
   const path = scope.sources[v.position] ?? null;
   // An empty path is an empty drive (a cdrom without media), not a relative one.
   if (path === null || path === '' || path.startsWith('/')) return;
-  const libvirt = scope.doc.dialect === 'libvirt';
   out.push(
     nodeDiag(
       scope,
       v,
-      libvirt ? 'error' : 'warning',
+      rules(scope.doc).relativePath,
       'relative-path',
       `${address(scope, v)} uses the relative path ${q(path)}; libvirt's schema requires absolute paths. Write the full path starting with '/'.`,
     ),

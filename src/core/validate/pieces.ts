@@ -14,6 +14,7 @@ import type { XmlElement, XmlNode } from '../xml/tree';
 import { getAttr, isElement } from '../xml/tree';
 import type { DiskScope } from './scope';
 import { label, nodeDiag, q } from './scope';
+import { rules } from '../dialect/rules';
 
 const FORMATS = new Set([...IMAGE_FORMATS, 'quorum']);
 
@@ -69,7 +70,7 @@ function checkFormat(scope: DiskScope, v: Visit, out: Diagnostic[]): void {
   const n = v.node;
   const isTop = v.parent === null;
   const f = n.formatEl;
-  if (!isTop && f?.name === 'driver' && scope.doc.dialect === 'libvirt') {
+  if (!isTop && f?.name === 'driver' && rules(scope.doc).layerFormat === 'format') {
     out.push(
       nodeDiag(
         scope,

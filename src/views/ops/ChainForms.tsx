@@ -5,8 +5,8 @@
  */
 import { useState } from 'react';
 import { startActiveCommit } from '../../core/ops/jobs';
-import type { OpRequest } from '../../core/ops/request';
-import { applyRequest } from '../../core/ops/request';
+import type { OpRequest } from '../../core/operations/request';
+import { perform } from '../../core/operations/registry';
 import { applyRequestOp, startJob } from './apply';
 import { addressFor, basesBelow, isQuorumView, jobBlock, pick, topsWithBases } from './choices';
 import { JobControls } from './JobControls';
@@ -31,7 +31,7 @@ export function CommitForm({ doc, derived, uid, onDone }: FormProps) {
   const chainTop = top.isActive;
   const req: OpRequest = { kind: 'commit', top: topAt, base: baseAt, keepOverlay: chainTop && !asJob ? keep : undefined };
   const reason = refusal([job && disk.mirror?.job !== 'active-commit' ? jobBlock(derived, top.disk) : null], () =>
-    asJob ? startActiveCommit(doc, { top: topAt, base: baseAt }) : applyRequest(doc, req),
+    asJob ? startActiveCommit(doc, { top: topAt, base: baseAt }) : perform(doc, req),
   );
 
   return (
@@ -91,7 +91,7 @@ export function PullForm({ doc, derived, uid, onDone }: FormProps) {
   if (!top) return <p className="ops-lead">No image has a backing file to pull from.</p>;
 
   const req: OpRequest = base ? { kind: 'pull', top: addressFor(derived, top), base: addressFor(derived, base) } : { kind: 'pull', top: addressFor(derived, top) };
-  const reason = refusal([jobBlock(derived, top.disk)], () => applyRequest(doc, req));
+  const reason = refusal([jobBlock(derived, top.disk)], () => perform(doc, req));
   return (
     <form className="ops-form" aria-label="Pull" onSubmit={(e) => e.preventDefault()}>
       <p className="ops-lead">

@@ -6,8 +6,8 @@
  */
 import { useState } from 'react';
 import { startCopy } from '../../core/ops/jobs';
-import type { OpRequest } from '../../core/ops/request';
-import { applyRequest } from '../../core/ops/request';
+import type { OpRequest } from '../../core/operations/request';
+import { perform } from '../../core/operations/registry';
 import { applyRequestOp, startJob } from './apply';
 import { addressFor, chainTops, freePath, jobBlock, pick } from './choices';
 import { JobControls } from './JobControls';
@@ -29,7 +29,7 @@ export function CopyForm({ doc, derived, uid, onDone }: FormProps) {
   const asJob = at.parentUid === null && doc.state === 'running';
   const req: OpRequest = { kind: 'copy', at: address, dest: path, shallow, cancel: asJob ? undefined : cancel };
   const reason = refusal([disk.mirror?.job === 'copy' ? null : jobBlock(derived, at.disk)], () =>
-    asJob ? startCopy(doc, { at: address, dest: path, shallow }) : applyRequest(doc, req),
+    asJob ? startCopy(doc, { at: address, dest: path, shallow }) : perform(doc, req),
   );
 
   return (
@@ -99,7 +99,7 @@ export function BackupForm({ doc, derived, uid, onDone }: FormProps) {
 
   const path = dest ?? freePath(derived, at.source, 'backup');
   const req: OpRequest = { kind: 'backup', at: addressFor(derived, at), dest: path };
-  const reason = refusal([jobBlock(derived, at.disk)], () => applyRequest(doc, req));
+  const reason = refusal([jobBlock(derived, at.disk)], () => perform(doc, req));
   return (
     <form className="ops-form" aria-label="Backup" onSubmit={(e) => e.preventDefault()}>
       <p className="ops-lead">

@@ -4,8 +4,8 @@
  * threshold (1..members).
  */
 import { useState } from 'react';
-import type { OpRequest } from '../../core/ops/request';
-import { applyRequest } from '../../core/ops/request';
+import type { OpRequest } from '../../core/operations/request';
+import { perform } from '../../core/operations/registry';
 import { freeMemberPath } from '../inspector/model';
 import { applyRequestOp } from './apply';
 import { addressFor, jobBlock, membersOf, pick, quorums } from './choices';
@@ -48,13 +48,13 @@ export function QuorumForm({ doc, derived, uid, onDone }: FormProps) {
         <Field label="New member's file">
           {(id) => <input id={id} type="text" className="ops-path" value={path} onChange={(e) => setFile(e.target.value)} />}
         </Field>
-        <ApplyBar reason={refusal([blocked], () => applyRequest(doc, add))} label="Add member" onApply={() => run('Add member', add)} />
+        <ApplyBar reason={refusal([blocked], () => perform(doc, add))} label="Add member" onApply={() => run('Add member', add)} />
       </fieldset>
       <fieldset className="ops-group">
         <legend>Remove a member</legend>
         <NodeSelect label="Member" nodes={members} value={member?.uid ?? ''} onChange={setMemberUid} derived={derived} />
         <ApplyBar
-          reason={refusal([blocked, remove ? null : 'The quorum has no members.'], remove ? () => applyRequest(doc, remove) : null)}
+          reason={refusal([blocked, remove ? null : 'The quorum has no members.'], remove ? () => perform(doc, remove) : null)}
           label="Remove member"
           note="The removed image stays valid as of the removal, but is no longer kept in sync."
           onApply={() => (remove ? run('Remove member', remove) : 'The quorum has no members.')}
@@ -66,7 +66,7 @@ export function QuorumForm({ doc, derived, uid, onDone }: FormProps) {
           {(id) => <input id={id} type="number" min={1} max={Math.max(1, q.members)} value={value} onChange={(e) => setThreshold(e.target.value)} />}
         </Field>
         <ApplyBar
-          reason={refusal([blocked, value === (q.threshold ?? '') ? `The threshold is already ${value}; choose another value.` : null], () => applyRequest(doc, setT))}
+          reason={refusal([blocked, value === (q.threshold ?? '') ? `The threshold is already ${value}; choose another value.` : null], () => perform(doc, setT))}
           label="Set threshold"
           onApply={() => run('Set threshold', setT)}
         />

@@ -1,6 +1,6 @@
 /** Renumber (domain.md §2): fresh ids for every node, only while the guest is offline. */
-import type { OpRequest } from '../../core/ops/request';
-import { applyRequest } from '../../core/ops/request';
+import type { OpRequest } from '../../core/operations/request';
+import { perform } from '../../core/operations/registry';
 import { applyRequestOp } from './apply';
 import type { FormProps } from './parts';
 import { ApplyBar, refusal } from './parts';
@@ -17,7 +17,7 @@ export function RenumberForm({ doc, onDone }: FormProps) {
       <p className="ops-lead">Gives every node a fresh id and restarts the counter. No image changes; only the names do.</p>
       <p className="ops-note">{rule}</p>
       <ApplyBar
-        reason={refusal([], () => applyRequest(doc, RENUMBER))}
+        reason={refusal([], () => perform(doc, RENUMBER))}
         label="Renumber"
         onApply={() => {
           const r = applyRequestOp('Renumber', RENUMBER);

@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import type { NodeView } from '../../core/derive';
 import type { SnapshotTarget } from '../../core/ops';
-import type { OpRequest } from '../../core/ops/request';
-import { applyRequest } from '../../core/ops/request';
+import type { OpRequest } from '../../core/operations/request';
+import { perform } from '../../core/operations/registry';
 import { applyRequestOp } from './apply';
 import { addressFor, chainTops, isQuorumView, jobBlock, membersOf, pick } from './choices';
 import type { FormProps } from './parts';
@@ -32,7 +32,7 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
     return file ? { at: addressFor(derived, v), file } : { at: addressFor(derived, v) };
   });
   const req: OpRequest = { kind: 'snapshot', targets };
-  const reason = refusal([jobBlock(derived, top.disk), targets.length === 0 ? 'Choose at least one member to snapshot.' : null], () => applyRequest(doc, req));
+  const reason = refusal([jobBlock(derived, top.disk), targets.length === 0 ? 'Choose at least one member to snapshot.' : null], () => perform(doc, req));
 
   return (
     <form className="ops-form" aria-label="Snapshot" onSubmit={(e) => e.preventDefault()}>

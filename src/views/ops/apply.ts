@@ -4,14 +4,13 @@
  * panel can list what left and compute the host commands from
  * (before, request, after). Two-phase jobs start and end here too.
  */
-import { hostCommands } from '../../core/commands';
 import type { HostCommands } from '../../core/commands';
 import { derive } from '../../core/derive';
 import type { DomainDoc } from '../../core/model/types';
 import type { OpResult } from '../../core/ops';
 import type { JobEnd } from '../../core/ops/jobs';
-import type { OpRequest } from '../../core/ops/request';
-import { applyRequest } from '../../core/ops/request';
+import type { OpRequest } from '../../core/operations/request';
+import { commandsOf, perform } from '../../core/operations/registry';
 import { applyDraft, runOp, useEditor } from '../../state/store';
 import type { JobRequest } from './store';
 import { setRecord } from './store';
@@ -21,7 +20,7 @@ type Explain = (before: DomainDoc, after: DomainDoc) => { commands: HostCommands
 /** The commands, or none with the reason when the generator fails (a bug there must not lose the applied operation). */
 function commandsFor(before: DomainDoc, req: OpRequest, after: DomainDoc): { commands: HostCommands | null; note: string | null } {
   try {
-    return { commands: hostCommands(before, req, after), note: null };
+    return { commands: commandsOf(before, req, after), note: null };
   } catch (e) {
     return { commands: null, note: `The host commands could not be worked out: ${e instanceof Error ? e.message : String(e)}` };
   }
@@ -41,7 +40,7 @@ export function applyOp(label: string, run: (doc: DomainDoc) => OpResult, explai
 }
 
 export function applyRequestOp(label: string, req: OpRequest): string | null {
-  return applyOp(label, (d) => applyRequest(d, req), (before, after) => commandsFor(before, req, after));
+  return applyOp(label, (d) => perform(d, req), (before, after) => commandsFor(before, req, after));
 }
 
 /** Starts a copy job (`req` a copy request) or an active-commit job (a commit request) on a running guest: its first phase. */

@@ -1,0 +1,12 @@
+/** A new image between a node and its backing store (a new member under a quorum). */
+import { insertBelow } from '../ops/insert';
+import { findByUid, isQuorum } from '../ops/locate';
+import type { Operation } from './types';
+
+export const insertBelowOp: Operation<'insert-below'> = {
+  kind: 'insert-below',
+  label: 'Add backing image',
+  title: (req, doc) => { const at = findByUid(doc, req.uid); return at && isQuorum(at.node) ? 'Add member' : 'Add backing image'; },
+  apply: (doc, req) => insertBelow(doc, req.uid, req.init),
+  commands: null,
+};

@@ -1,0 +1,11 @@
+/** A node leaves the tree; its backing store moves up (or, asked, its whole subtree goes). */
+import { removeNode } from '../ops/remove';
+import type { Operation } from './types';
+
+export const removeOp: Operation<'remove'> = {
+  kind: 'remove',
+  label: 'Remove',
+  title: (req) => (req.subtree ? 'Remove subtree' : 'Remove node'),
+  apply: (doc, req) => removeNode(doc, req.uid, { subtree: req.subtree }),
+  commands: null,
+};
