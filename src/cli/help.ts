@@ -25,6 +25,7 @@ Commands:
                                    a POSIX sh script creating every image
                                    file, backing files first; base images
                                    get SIZE (default 64M), overlays inherit
+  import FILE... [--to DIALECT] [--dir DIR]  a document from qemu-img info, QMP or virsh output
 
 Operations (ADDR is TARGET, TARGET[N] or a source path):
   snapshot --at ADDR [--file PATH] [--at ADDR [--file PATH]]...

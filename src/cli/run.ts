@@ -2,6 +2,7 @@
 import { UsageError } from './args';
 import { convertCommand } from './commands/convert';
 import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { inspectCommand } from './commands/inspect';
 import { opCommand } from './commands/op';
 import { validateCommand } from './commands/validate';
@@ -14,6 +15,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => 
   validate: validateCommand,
   op: opCommand,
   export: exportCommand,
+  import: importCommand,
 };
 
 export function run(argv: readonly string[], io: CliIO): number {

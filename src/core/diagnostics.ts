@@ -27,7 +27,21 @@ export type DiagnosticCode =
   | 'format-unknown'
   | 'target-duplicate'
   | 'element-ignored'
-  | 'ids-provisional';
+  | 'ids-provisional'
+  // strata import (src/core/import/codes.ts says what each means)
+  | 'import-backing-format-missing'
+  | 'import-backing-relative'
+  | 'import-relative-name'
+  | 'import-dirty'
+  | 'import-corrupt'
+  | 'import-guessed'
+  | 'import-format-unknown'
+  | 'import-chain-unknown'
+  | 'import-mismatch'
+  | 'import-quorum'
+  | 'import-no-index'
+  | 'import-ambiguous'
+  | 'import-unattached';
 
 export interface Diagnostic {
   readonly severity: Severity;
