@@ -22,8 +22,8 @@ step() { # step NAME COMMAND...
 }
 
 step system-deps bash scripts/system-deps.sh
-step typecheck tsc -p tsconfig.json --noEmit
-step lint eslint .
+step typecheck npm run --silent typecheck
+step lint npm run --silent lint
 step unit vitest run --reporter=default --reporter=json --outputFile=test-results/unit.json
 step build vite build
 step e2e playwright test

@@ -4,7 +4,6 @@
  * dialog, the toolbar, lessons and the CLI all go through it, so one action
  * has one label, one refusal text and one behaviour everywhere.
  */
-import { hostCommands } from '../commands';
 import type { HostCommands } from '../commands/types';
 import { DOMAIN_PLACEHOLDER, domainName } from '../commands/context';
 import { shWord } from '../export/shell';
