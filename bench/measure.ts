@@ -3,9 +3,9 @@
  * browsers too), so a browser runner can reuse it and only print differently.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { loadText, toText } from '../src/core/document';
-import { emitDocument } from '../src/core/model/emit';
-import { readDocument } from '../src/core/model/read';
+import { loadText, toText } from '../src/core/io/document';
+import { emitDocument } from '../src/core/io/emit';
+import { readDocument } from '../src/core/io/read';
 import { validate } from '../src/core/validate';
 import { parseXml } from '../src/core/xml/parse';
 import { writeXml } from '../src/core/xml/write';

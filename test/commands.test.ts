@@ -8,13 +8,13 @@
 import { describe, expect, it } from 'vitest';
 import { formatHostCommands, hostCommands } from '../src/core/commands';
 import type { HostCommands } from '../src/core/commands';
-import { loadText } from '../src/core/document';
+import { loadText } from '../src/core/io/document';
 import { EXAMPLES } from '../src/core/examples';
 import { isLegalNodeName } from '../src/core/export/names';
 import type { DomainDoc } from '../src/core/model/types';
 import { convert } from '../src/core/ops';
 import { commandsOf, perform } from '../src/core/operations/registry';
-import type { OpRequest } from '../src/core/operations/request';
+import type { OpRequest } from '../src/core/ops/request';
 
 const IMG = '/var/lib/libvirt/images';
 

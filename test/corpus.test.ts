@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import { inspect } from '../src/core/inspect';
 import { canonicalXml } from './helpers/canonical';
 import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from './helpers/corpus';

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { libvirtChain, proposalChain } from '../bench/cases';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import { inspect } from '../src/core/inspect';
 import { validate } from '../src/core/validate';
 

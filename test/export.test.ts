@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/document';
+import { loadText } from '../src/core/io/document';
 import { EXAMPLES } from '../src/core/examples';
 import { isLegalNodeName } from '../src/core/export/names';
 import { exportQemuImg } from '../src/core/export/qemuImg';

@@ -10,7 +10,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/core/check';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import { inspect } from '../src/core/inspect';
 import type { Dialect } from '../src/core/model/types';
 import { convert } from '../src/core/ops';

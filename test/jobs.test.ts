@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/document';
-import { jobOf, readMirror } from '../src/core/mirror';
+import { loadText, toText } from '../src/core/io/document';
+import { jobOf, readMirror } from '../src/core/jobs/mirror';
 import type { DomainDoc } from '../src/core/model/types';
 import { preorder } from '../src/core/model/walk';
 import { counterOf } from '../src/core/numbers/ids';

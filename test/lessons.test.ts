@@ -4,7 +4,7 @@
  * step and true after the intended operations, and false on the start state.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/document';
+import { loadText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { validate } from '../src/core/validate';
 import { counterOf } from '../src/core/numbers/ids';

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../src/core/check';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import { exportQmp } from '../src/core/export/qmp';
 import { run } from '../src/cli/run';
 

@@ -3,7 +3,7 @@
  * chain end, wrap in a quorum, reparent. Ids and positions after each.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { preorder } from '../src/core/model/walk';
 import { counterOf } from '../src/core/numbers/ids';

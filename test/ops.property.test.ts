@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/document';
+import { loadText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { preorder } from '../src/core/model/walk';
 import { addressOf } from '../src/core/numbers/address';

@@ -4,7 +4,7 @@
  * and positions after the operation, and the XML where it matters.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { preorder } from '../src/core/model/walk';
 import { counterOf } from '../src/core/numbers/ids';

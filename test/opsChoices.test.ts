@@ -1,7 +1,7 @@
 /** What the operations dialog offers (src/views/ops/choices.ts): only nodes each operation can take. */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/document';
-import { derive } from '../src/core/derive';
+import { loadText } from '../src/core/io/document';
+import { derive } from '../src/core/numbers/derive';
 import { EXAMPLES } from '../src/core/examples';
 import { addressFor, basesBelow, chainTops, freePath, pick, quorums, topsWithBases } from '../src/views/ops/choices';
 

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { inspect } from '../src/core/inspect';
 import { build, docArb } from './helpers/trees';

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostCommands } from '../src/core/commands';
-import { loadText } from '../src/core/document';
+import { loadText } from '../src/core/io/document';
 import { EXAMPLES } from '../src/core/examples';
 import { readOnlyUids } from '../src/core/export/blockdev';
 import { qemuNames } from '../src/core/export/names';
@@ -24,7 +24,7 @@ import type { DomainDoc } from '../src/core/model/types';
 import { preorder } from '../src/core/model/walk';
 import { sourceText } from '../src/core/numbers/names';
 import { perform } from '../src/core/operations/registry';
-import type { OpRequest } from '../src/core/operations/request';
+import type { OpRequest } from '../src/core/ops/request';
 
 import type { Qmp } from './helpers/qmp';
 import { QEMU, QEMU_IMG, qemuGraph, runQmp, startQemu } from './helpers/qmp';

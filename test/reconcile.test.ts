@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/document';
+import { loadText } from '../src/core/io/document';
 import { reconcile } from '../src/core/reconcile';
 import { preorder } from '../src/core/model/walk';
 import { EXAMPLES } from '../src/core/examples';

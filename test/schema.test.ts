@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/document';
+import { loadText, toText } from '../src/core/io/document';
 import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from './helpers/corpus';
 import { goldenNames, libvirtOutput } from './helpers/golden';
 import { skipNote } from './helpers/skip';

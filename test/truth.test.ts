@@ -7,13 +7,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hostCommands } from '../src/core/commands';
-import { derive } from '../src/core/derive';
-import { loadText, toText } from '../src/core/document';
+import { derive } from '../src/core/numbers/derive';
+import { loadText, toText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { reconcile } from '../src/core/reconcile';
 import { commandsOf, perform } from '../src/core/operations/registry';
-import type { OpRequest } from '../src/core/operations/request';
-import { readDocument } from '../src/core/model/read';
+import type { OpRequest } from '../src/core/ops/request';
+import { readDocument } from '../src/core/io/read';
 import { parseXml } from '../src/core/xml/parse';
 
 const IMG = '/var/lib/libvirt/images';

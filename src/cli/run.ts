@@ -1,5 +1,5 @@
 /** Dispatches `strata COMMAND ...` to a command; returns the exit code. */
-import { UsageError } from './args';
+import { UsageError } from './shared/args';
 import { convertCommand } from './commands/convert';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -7,7 +7,7 @@ import { inspectCommand } from './commands/inspect';
 import { opCommand } from './commands/op';
 import { validateCommand } from './commands/validate';
 import { USAGE } from './help';
-import type { CliIO } from './io';
+import type { CliIO } from './shared/io';
 
 const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => number>> = {
   inspect: inspectCommand,

@@ -3,9 +3,9 @@
  * error that stops reading (malformed, refused entity), what the reader could
  * not hold (a malformed index), and what validate finds in the model.
  */
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from './model/diagnostics';
 import type { DomainDoc } from './model/types';
-import { loadText } from './document';
+import { loadText } from './io/document';
 import { sortDiagnostics, validate } from './validate';
 
 export interface CheckResult {

@@ -1,22 +1,2 @@
-/** Text in, text out: the entry points the store, the CLI and the tests use. */
-import { parseXml } from './xml/parse';
-import { writeXml } from './xml/write';
-import { readDocument } from './model/read';
-import { emitDocument } from './model/emit';
-import type { DomainDoc } from './model/types';
-import type { Diagnostic } from './diagnostics';
-
-export type LoadResult =
-  | { readonly ok: true; readonly doc: DomainDoc; readonly diagnostics: readonly Diagnostic[] }
-  | { readonly ok: false; readonly error: Diagnostic };
-
-export function loadText(text: string): LoadResult {
-  const parsed = parseXml(text);
-  if (!parsed.ok) return { ok: false, error: { severity: 'error', ...parsed.error } };
-  const { doc, diagnostics } = readDocument(parsed.nodes);
-  return { ok: true, doc, diagnostics };
-}
-
-export function toText(doc: DomainDoc): string {
-  return writeXml(emitDocument(doc));
-}
+/** Moved to src/core/io/document; kept for the views and the store until they import it there. */
+export * from './io/document';

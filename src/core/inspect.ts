@@ -4,7 +4,7 @@
  * child positions) so a 5,000-level chain serialises without deep recursion.
  */
 import type { ChainEnd, Dialect, DomainDoc, GuestState } from './model/types';
-import type { Diagnostic, DiagnosticCode, Severity } from './diagnostics';
+import type { Diagnostic, DiagnosticCode, Severity } from './model/diagnostics';
 import { preorder } from './model/walk';
 import { counterOf } from './numbers/ids';
 import { diskAlias, nodeName, sourceText } from './numbers/names';

@@ -7,7 +7,7 @@
  */
 import type { DomainDoc } from './model/types';
 import { postorder, preorder } from './model/walk';
-import { mirrorAt } from './mirror';
+import { mirrorAt } from './jobs/mirror';
 
 export interface Point {
   readonly x: number;

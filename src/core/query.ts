@@ -18,7 +18,7 @@
  * text) lights the innermost node element that encloses it.
  */
 import type { DomainDoc } from './model/types';
-import { derive } from './derive';
+import { derive } from './numbers/derive';
 import { resolveAddress } from './numbers/address';
 import { sourceText } from './numbers/names';
 import { preorder } from './model/walk';

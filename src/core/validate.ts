@@ -4,7 +4,7 @@
  * about. Pure and total: it never throws and never changes the document.
  * The checks live in ./validate/; every walk over a chain is iterative.
  */
-import type { Diagnostic } from './diagnostics';
+import type { Diagnostic } from './model/diagnostics';
 import type { DomainDoc } from './model/types';
 import type { XmlElement } from './xml/tree';
 import { isElement } from './xml/tree';

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/document';
+import { loadText, toText } from '../../src/core/io/document';
 import { importText } from '../../src/core/import';
 import type { ImportInput, ImportResult } from '../../src/core/import';
 import { fixture, fixtures } from './fixtures';

@@ -6,7 +6,7 @@
  * printed.
  */
 import { expect } from 'vitest';
-import { derive } from '../../src/core/derive';
+import { derive } from '../../src/core/numbers/derive';
 import type { DomainDoc } from '../../src/core/model/types';
 import type { ImportInput, ImportOptions, ImportResult } from '../../src/core/import';
 import { importText } from '../../src/core/import';

@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadText, toText } from '../../src/core/document';
+import { loadText, toText } from '../../src/core/io/document';
 import { exportQemuImg } from '../../src/core/export/qemuImg';
 import { exportQmp } from '../../src/core/export/qmp';
 import type { DomainDoc } from '../../src/core/model/types';

@@ -13,7 +13,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { derive } from '../../src/core/derive';
+import { derive } from '../../src/core/numbers/derive';
 import type { DomainDoc } from '../../src/core/model/types';
 import { facts } from './facts';
 import { replayOnQemu, libvirtGraph } from './replay';

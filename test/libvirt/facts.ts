@@ -5,8 +5,8 @@
  * Read through Strata's own reader on both sides, so a difference is about
  * the document, not about how it was printed.
  */
-import { derive } from '../../src/core/derive';
-import { loadText } from '../../src/core/document';
+import { derive } from '../../src/core/numbers/derive';
+import { loadText } from '../../src/core/io/document';
 import type { DomainDoc } from '../../src/core/model/types';
 
 export interface DiskFacts {

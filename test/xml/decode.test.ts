@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run';
-import { loadText, toText } from '../../src/core/document';
+import { loadText, toText } from '../../src/core/io/document';
 import { decodeXml } from '../../src/core/xml/decode';
 import { openFile } from '../../src/state/files';
 import { useEditor } from '../../src/state/store';

@@ -7,7 +7,7 @@
  * identical. Seed: STRATA_FUZZ_SEED (printed); size: STRATA_FUZZ_PER_SOURCE.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/document';
+import { loadText, toText } from '../../src/core/io/document';
 import { decodeXml } from '../../src/core/xml/decode';
 import { parseXml } from '../../src/core/xml/parse';
 import type { XmlNode } from '../../src/core/xml/tree';

@@ -4,7 +4,7 @@
  * malformed input libxml2 rejects. Encodings: decode.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/document';
+import { loadText, toText } from '../../src/core/io/document';
 import { parseXml } from '../../src/core/xml/parse';
 import type { XmlElement } from '../../src/core/xml/tree';
 import { writeXml } from '../../src/core/xml/write';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libvirtChain } from '../../bench/cases';
-import { loadText } from '../../src/core/document';
+import { loadText } from '../../src/core/io/document';
 import { EXAMPLES } from '../../src/core/examples';
 import { nodeRanges } from '../../src/core/textRanges';
 import { decodeXml } from '../../src/core/xml/decode';

@@ -1,9 +1,9 @@
 /** `strata convert FILE --to DIALECT` */
-import { toText } from '../../core/document';
+import { toText } from '../../core/io/document';
 import { convert } from '../../core/ops';
-import { parseArgs, requireValue, UsageError } from '../args';
-import type { CliIO } from '../io';
-import { readDoc } from '../io';
+import { parseArgs, requireValue, UsageError } from '../shared/args';
+import type { CliIO } from '../shared/io';
+import { readDoc } from '../shared/io';
 import { parseDialect } from './dialect';
 
 export function convertCommand(argv: readonly string[], io: CliIO): number {

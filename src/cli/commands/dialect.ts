@@ -1,5 +1,5 @@
 import type { Dialect } from '../../core/model/types';
-import { UsageError } from '../args';
+import { UsageError } from '../shared/args';
 import { parseDialectName } from '../../core/dialect/rules';
 
 export function parseDialect(value: string): Dialect {

@@ -2,9 +2,9 @@
 import { ExportError } from '../../core/export/protocol';
 import { exportQemuImg } from '../../core/export/qemuImg';
 import { exportQmpPlan } from '../../core/export/qmp';
-import { optionValue, parseArgs, UsageError } from '../args';
-import type { CliIO } from '../io';
-import { readDoc } from '../io';
+import { optionValue, parseArgs, UsageError } from '../shared/args';
+import type { CliIO } from '../shared/io';
+import { readDoc } from '../shared/io';
 
 const FORMATS = ['qmp', 'qemu-img'] as const;
 

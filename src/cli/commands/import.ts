@@ -1,9 +1,9 @@
 /** `strata import FILE... [--to DIALECT] [--dir DIR]` */
 import { importText } from '../../core/import';
 import type { ImportInput } from '../../core/import';
-import { optionValue, parseArgs, UsageError } from '../args';
-import type { CliIO } from '../io';
-import { diagnosticLine, displayName } from '../io';
+import { optionValue, parseArgs, UsageError } from '../shared/args';
+import type { CliIO } from '../shared/io';
+import { diagnosticLine, displayName } from '../shared/io';
 import { parseDialect } from './dialect';
 
 /** Tool output is UTF-8 text (JSON, virsh tables); a file that is not is named, not guessed at. */

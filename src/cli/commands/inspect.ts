@@ -2,9 +2,9 @@
 import { checkText } from '../../core/check';
 import { inspect } from '../../core/inspect';
 import type { InspectJson } from '../../core/inspect';
-import { hasFlag, parseArgs, UsageError } from '../args';
-import type { CliIO } from '../io';
-import { diagnosticLine, readText } from '../io';
+import { hasFlag, parseArgs, UsageError } from '../shared/args';
+import type { CliIO } from '../shared/io';
+import { diagnosticLine, readText } from '../shared/io';
 
 export function inspectCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { values: [], flags: ['json'] });

@@ -1,13 +1,13 @@
 /** `strata op FILE OPERATION ... [--to DIALECT | --json | --commands]` */
 import { formatHostCommands } from '../../core/commands';
-import { toText } from '../../core/document';
+import { toText } from '../../core/io/document';
 import { inspect } from '../../core/inspect';
 import { convert } from '../../core/ops';
 import { commandsOf, perform } from '../../core/operations/registry';
 import { validate } from '../../core/validate';
-import { hasFlag, optionValue, parseArgs, UsageError } from '../args';
-import type { CliIO } from '../io';
-import { readDoc } from '../io';
+import { hasFlag, optionValue, parseArgs, UsageError } from '../shared/args';
+import type { CliIO } from '../shared/io';
+import { readDoc } from '../shared/io';
 import { parseDialect } from './dialect';
 import { findOperation, OPERATIONS } from './operations';
 

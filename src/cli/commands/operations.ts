@@ -4,9 +4,9 @@
  * here; what the operation means is decided in core.
  */
 import type { JobEnd } from '../../core/ops/jobs';
-import type { BlockKind, OpRequest } from '../../core/operations/request';
-import type { OptionSpec, ParsedArgs } from '../args';
-import { hasFlag, optionValue, requireValue, UsageError } from '../args';
+import type { BlockKind, OpRequest } from '../../core/ops/request';
+import type { OptionSpec, ParsedArgs } from '../shared/args';
+import { hasFlag, optionValue, requireValue, UsageError } from '../shared/args';
 
 export interface Operation {
   readonly options: OptionSpec;

@@ -1,8 +1,8 @@
 /** `strata validate FILE` */
 import { checkText } from '../../core/check';
-import { parseArgs, UsageError } from '../args';
-import type { CliIO } from '../io';
-import { diagnosticLine, readText } from '../io';
+import { parseArgs, UsageError } from '../shared/args';
+import type { CliIO } from '../shared/io';
+import { diagnosticLine, readText } from '../shared/io';
 
 export function validateCommand(argv: readonly string[], io: CliIO): number {
   const args = parseArgs(argv, { values: [], flags: [] });

@@ -6,8 +6,8 @@
  * are named with the ids the operation gave them.
  */
 import type { DomainDoc } from '../model/types';
-import type { BlockKind, OpRequest, RequestOf } from '../operations/request';
-import { isBlockKind } from '../operations/request';
+import type { BlockKind, OpRequest, RequestOf } from '../ops/request';
+import { isBlockKind } from '../ops/request';
 import { makeCtx } from './context';
 import { commitStartCommands, copyStartCommands, jobEndCommands } from './twoPhase';
 import { backupCommands, copyCommands } from './copy';

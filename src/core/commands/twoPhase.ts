@@ -13,7 +13,7 @@
 import { imageDels } from '../export/blockdev';
 import { namesForId, namesOf } from '../export/names';
 import { shWord } from '../export/shell';
-import { readMirror } from '../mirror';
+import { readMirror } from '../jobs/mirror';
 import { preorder } from '../model/walk';
 import { sourceText } from '../numbers/names';
 import type { JobEnd } from '../ops/jobs';

@@ -1,10 +1,8 @@
 /** What the host commands of an operation are made of. */
 
-/** One QMP command as sent on the monitor socket: `{"execute": …, "arguments": …}`. */
-export interface QmpCommand {
-  readonly execute: string;
-  readonly arguments?: Readonly<Record<string, unknown>>;
-}
+import type { QmpCommand } from '../export/qmpCommand';
+
+export type { QmpCommand } from '../export/qmpCommand';
 
 /** The commands that do on a real host what an operation does to the document. */
 export interface HostCommands {

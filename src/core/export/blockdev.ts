@@ -5,7 +5,7 @@
  * members. Shared by the whole topology export and by the operations'
  * commands (new overlays, copies).
  */
-import type { QmpCommand } from '../commands/types';
+import type { QmpCommand } from './qmpCommand';
 import type { DomainDoc, SrcNode } from '../model/types';
 import { preorder } from '../model/walk';
 import { isQuorum, nodeLabel as label, thresholdOf } from '../ops/locate';

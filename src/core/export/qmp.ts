@@ -9,7 +9,7 @@
  * secret object the document cannot hold; a qcow2 `<dataStore>` (external
  * data file) is not exported.
  */
-import type { QmpCommand } from '../commands/types';
+import type { QmpCommand } from './qmpCommand';
 import type { DomainDoc, SrcNode } from '../model/types';
 import { postorder, preorder } from '../model/walk';
 import { diskTarget } from '../numbers/names';

@@ -4,7 +4,7 @@
  * validate's own `chain-deep`: the imported document is validated like any
  * other, so it is not repeated here.
  */
-import type { DiagnosticCode } from '../diagnostics';
+import type { DiagnosticCode } from '../model/diagnostics';
 
 export type ImportCode = Extract<DiagnosticCode, `import-${string}`>;
 

@@ -8,8 +8,8 @@
  * the node they are about in that XML (JSON has no useful line:col).
  * Never throws: unreadable input is a message saying what was expected.
  */
-import type { Diagnostic } from '../diagnostics';
-import { loadText, toText } from '../document';
+import type { Diagnostic } from '../model/diagnostics';
+import { loadText, toText } from '../io/document';
 import type { Dialect, DomainDoc } from '../model/types';
 import { preorder } from '../model/walk';
 import { convert } from '../ops/numbering';

@@ -5,7 +5,7 @@
  * outputs about one guest; write.ts turns the result into a document.
  */
 import type { ChainEnd } from '../model/types';
-import type { Severity } from '../diagnostics';
+import type { Severity } from '../model/diagnostics';
 import type { ImportCode } from './codes';
 
 /** Every output Strata can import, by what printed it. */

@@ -5,8 +5,8 @@
  * an operation dialog, typing XML, or "Do it for me".
  */
 import type { DomainDoc } from '../model/types';
-import type { NodeView } from '../derive';
-import { derive } from '../derive';
+import type { NodeView } from '../numbers/derive';
+import { derive } from '../numbers/derive';
 import { preorder } from '../model/walk';
 import { counterOf } from '../numbers/ids';
 import { chainLayers } from './simulate';

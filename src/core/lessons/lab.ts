@@ -5,7 +5,7 @@
  * for me" does, so the unit tests can run a lesson without a browser.
  */
 import type { DomainDoc } from '../model/types';
-import type { NodeView } from '../derive';
+import type { NodeView } from '../numbers/derive';
 import { resolveAddress } from '../numbers/address';
 import type { BlockMap, LessonAction, LessonChange, LessonEvent, LessonState } from './types';
 import type { MemberState, NameVerdict, ReadTrace, Vote } from './simulate';

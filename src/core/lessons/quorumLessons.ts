@@ -1,6 +1,6 @@
 /** Lessons 6–7: how a quorum votes, and the three ways to snapshot one (the design mail). */
 import { setThreshold, snapshot } from '../ops';
-import { derive } from '../derive';
+import { derive } from '../numbers/derive';
 import { refuse } from '../ops/types';
 import { addedNodes, eventsOf, newTop } from './checks';
 import { quorumOf } from './simulate';

@@ -6,8 +6,8 @@
  * it holds every block).
  */
 import type { DomainDoc, SrcNode } from '../model/types';
-import { derive } from '../derive';
-import type { NodeView } from '../derive';
+import { derive } from '../numbers/derive';
+import type { NodeView } from '../numbers/derive';
 import type { BlockMap, ReadOutcome, VoteOutcome } from './types';
 
 /** The key a block map uses for a layer: its source (path), or its uid when it has none. */

@@ -8,7 +8,7 @@
  */
 import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import { mapTree, postorder, preorder } from '../model/walk';
-import { mirrorIds } from '../mirror';
+import { mirrorIds } from '../jobs/mirror';
 import type { XmlElement } from '../xml/tree';
 import { getAttr, isElement } from '../xml/tree';
 import { idsAreFresh, rules } from '../dialect/rules';

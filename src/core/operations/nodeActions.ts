@@ -4,11 +4,11 @@
  * refusal text. An action either is one registered request (run through
  * the gateway) or opens the operations dialog on a tab for this node.
  */
-import type { DerivedDoc, NodeView } from '../derive';
+import type { DerivedDoc, NodeView } from '../numbers/derive';
 import type { DomainDoc } from '../model/types';
 import { freeMemberPath } from './paths';
 import { available, titleOf } from './registry';
-import type { OpRequest } from './request';
+import type { OpRequest } from '../ops/request';
 
 export type DialogTab = 'snapshot' | 'commit' | 'pull' | 'copy' | 'backup' | 'quorum' | 'renumber';
 

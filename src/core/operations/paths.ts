@@ -2,7 +2,7 @@
  * Default paths for new images, free in the document: a quorum's new member,
  * and a copy's or a backup's destination next to its source.
  */
-import type { DerivedDoc, NodeView } from '../derive';
+import type { DerivedDoc, NodeView } from '../numbers/derive';
 
 function usedPaths(derived: DerivedDoc): Set<string> {
   const used = new Set<string>();

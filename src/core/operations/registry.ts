@@ -24,7 +24,7 @@ import { removeOp } from './remove';
 import { renumberOp } from './renumber';
 import { reparentOp } from './reparent';
 import { replaceTextOp } from './replaceText';
-import type { OpKind, OpRequest, RequestOf } from './request';
+import type { OpKind, OpRequest, RequestOf } from '../ops/request';
 import { setEndOp } from './setEnd';
 import { setFieldsOp } from './setFields';
 import { setStateOp } from './setState';
@@ -100,5 +100,5 @@ export function commandsOf(before: DomainDoc, req: OpRequest, after: DomainDoc):
 }
 
 export type { Operation } from './types';
-export type { OpKind, OpRequest, RequestOf, BlockKind } from './request';
-export { BLOCK_KINDS, isBlockKind } from './request';
+export type { OpKind, OpRequest, RequestOf, BlockKind } from '../ops/request';
+export { BLOCK_KINDS, isBlockKind } from '../ops/request';

@@ -4,7 +4,7 @@
  * editor identities (selection, dragged positions) survive a re-parse, and
  * a running guest's counter survives typing that dropped its record.
  */
-import { loadText } from '../document';
+import { loadText } from '../io/document';
 import { ok } from '../ops/locate';
 import { refuse } from '../ops/types';
 import { reconcile } from '../reconcile';

@@ -2,7 +2,7 @@
 import type { HostCommands } from '../commands/types';
 import type { DomainDoc } from '../model/types';
 import type { OpResult } from '../ops/types';
-import type { OpKind, RequestOf } from './request';
+import type { OpKind, RequestOf } from '../ops/request';
 
 export interface Operation<K extends OpKind> {
   readonly kind: K;

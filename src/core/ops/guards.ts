@@ -2,7 +2,7 @@
  * Refusals several operations share, each with what libvirt or QEMU says in
  * the same case (checked on libvirt 9.0 and QEMU 7.2).
  */
-import { readMirror } from '../mirror';
+import { readMirror } from '../jobs/mirror';
 import type { DomainDoc } from '../model/types';
 import { pathTo } from '../model/walk';
 import type { Located } from './locate';

@@ -7,7 +7,7 @@
  */
 import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import { preorder } from '../model/walk';
-import { mirrorElement, readMirror, withMirror, withoutMirror } from '../mirror';
+import { mirrorElement, readMirror, withMirror, withoutMirror } from '../jobs/mirror';
 import { addressOf } from '../numbers/address';
 import { sourceText } from '../numbers/names';
 import { takeId } from '../numbers/ids';

@@ -2,7 +2,7 @@
  * Ids, dialect and guest state as operations: renumber (offline only),
  * convert between the two dialects, and switch the guest's state.
  */
-import { mirrorAt, withoutMirror } from '../mirror';
+import { mirrorAt, withoutMirror } from '../jobs/mirror';
 import type { Dialect, DomainDoc, GuestState } from '../model/types';
 import { countersFromIds, freshNumbering } from '../numbers/ids';
 import { mapTree, preorder } from '../model/walk';

@@ -1,6 +1,6 @@
 /** The shape every operation shares: a new document, or a refusal with a reason a person can act on. */
 import type { DomainDoc } from '../model/types';
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../model/diagnostics';
 
 export interface OpSummary {
   /** Editor uids of nodes the operation created. */

@@ -3,13 +3,13 @@
  * (domain.md §4, §5). That node names such as `ide0-0-0[4]` are addresses for
  * people, not QEMU node-names, is taught in the inspector and the glossary.
  */
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../model/diagnostics';
 import { isMark } from '../model/types';
 import type { XmlElement } from '../xml/tree';
 import { getAttr, isElement } from '../xml/tree';
 import type { DiskScope } from './scope';
 import { diskDiag, label, nodeDiag, q } from './scope';
-import { probesHeader } from '../derive';
+import { probesHeader } from '../numbers/derive';
 import { rules } from '../dialect/rules';
 
 /** Levels (images from the top to the deepest base) above which a chain is worth flattening. */

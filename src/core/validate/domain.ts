@@ -3,7 +3,7 @@
  * node ids (domain.md §2: one libvirt counter per domain, one proposal
  * counter per disk). Each is one linear pass with a map, never a pairwise scan.
  */
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../model/diagnostics';
 import { isMark } from '../model/types';
 import type { Visit } from '../model/walk';
 import type { XmlElement } from '../xml/tree';

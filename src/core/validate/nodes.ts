@@ -3,7 +3,7 @@
  * settings, and what libvirt demands of a backing layer. Each message names
  * the node by the address a user can type and says how libvirt or QEMU reacts.
  */
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../model/diagnostics';
 import type { Visit } from '../model/walk';
 import { getAttr } from '../xml/tree';
 import type { DiskScope } from './scope';

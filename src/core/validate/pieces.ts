@@ -6,7 +6,7 @@
  * a format it does not know. Each diagnostic points at the element it is
  * about, not at the disk.
  */
-import type { Diagnostic } from '../diagnostics';
+import type { Diagnostic } from '../model/diagnostics';
 import { isMark } from '../model/types';
 import type { Visit } from '../model/walk';
 import { IMAGE_FORMATS } from '../ops/nodes';

@@ -3,7 +3,7 @@
  * target name and its pre-order visits (one iterative walk per disk, so the
  * checks stay linear on chains thousands of levels deep).
  */
-import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode, Severity } from '../model/diagnostics';
 import type { DiskDef, DomainDoc, SrcNode } from '../model/types';
 import type { Visit } from '../model/walk';
 import { preorder } from '../model/walk';

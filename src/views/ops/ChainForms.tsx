@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { startActiveCommit } from '../../core/ops/jobs';
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
 import { applyRequestOp, startJob } from './apply';
 import { addressFor, basesBelow, isQuorumView, jobBlock, pick, topsWithBases } from './choices';

@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { startCopy } from '../../core/ops/jobs';
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
 import { applyRequestOp, startJob } from './apply';
 import { addressFor, chainTops, freePath, jobBlock, pick } from './choices';

@@ -4,7 +4,7 @@
  * threshold (1..members).
  */
 import { useState } from 'react';
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
 import { freeMemberPath } from '../inspector/model';
 import { applyRequestOp } from './apply';

@@ -1,5 +1,5 @@
 /** Renumber (domain.md §2): fresh ids for every node, only while the guest is offline. */
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
 import { applyRequestOp } from './apply';
 import type { FormProps } from './parts';

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { NodeView } from '../../core/derive';
 import type { SnapshotTarget } from '../../core/ops';
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
 import { applyRequestOp } from './apply';
 import { addressFor, chainTops, isQuorumView, jobBlock, membersOf, pick } from './choices';

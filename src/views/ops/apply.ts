@@ -9,7 +9,7 @@ import { derive } from '../../core/derive';
 import type { DomainDoc } from '../../core/model/types';
 import type { OpResult } from '../../core/ops';
 import type { JobEnd } from '../../core/ops/jobs';
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import { commandsOf, perform } from '../../core/operations/registry';
 import { applyDraft, runOp, useEditor } from '../../state/store';
 import type { JobRequest } from './store';

@@ -7,7 +7,7 @@
  */
 import { create } from 'zustand';
 import type { DomainDoc } from '../../core/model/types';
-import type { OpRequest } from '../../core/operations/request';
+import type { OpRequest } from '../../core/ops/request';
 import type { HostCommands } from '../../core/commands/types';
 import type { EditorState } from '../../state/store';
 

@@ -2,10 +2,10 @@
  * What a command needs from the outside world, passed in so commands stay
  * plain functions (main.ts wires them to the process).
  */
-import type { Diagnostic } from '../core/diagnostics';
-import type { DomainDoc } from '../core/model/types';
-import { loadText } from '../core/document';
-import { decodeXml } from '../core/xml/decode';
+import type { Diagnostic } from '../../core/model/diagnostics';
+import type { DomainDoc } from '../../core/model/types';
+import { loadText } from '../../core/io/document';
+import { decodeXml } from '../../core/xml/decode';
 
 export interface CliIO {
   /** The bytes (decoded here, as XML says: BOM, declaration) or text of FILE; '-' is stdin. Throws when the file cannot be read. */

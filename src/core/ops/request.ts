@@ -5,10 +5,10 @@
  * and what virsh takes); graph edits by editor uid (what the graph knows).
  */
 import type { ChainEnd, Dialect, GuestState } from '../model/types';
-import type { FieldPatch } from '../ops/fields';
-import type { NodeInit } from '../ops/insert';
-import type { JobEnd } from '../ops/jobs';
-import type { SnapshotTarget } from '../ops/snapshot';
+import type { FieldPatch } from './fields';
+import type { NodeInit } from './insert';
+import type { JobEnd } from './jobs';
+import type { SnapshotTarget } from './snapshot';
 
 export type OpRequest =
   // Block operations (domain.md §6).

@@ -6,15 +6,15 @@
  */
 import type { Loc, XmlElement, XmlNode } from '../xml/tree';
 import { getAttr } from '../xml/tree';
-import type { Dialect, DiskDef, DomainDoc, FormatElement, Slot, SrcMark, SrcNode } from './types';
-import type { Diagnostic } from '../diagnostics';
+import type { Dialect, DiskDef, DomainDoc, FormatElement, Slot, SrcMark, SrcNode } from '../model/types';
+import type { Diagnostic } from '../model/diagnostics';
 import { freshNumbering, countersFromIds } from '../numbers/ids';
 import { readCounterRecord } from '../numbers/counterRecord';
 import type { CounterRecord } from '../numbers/counterRecord';
 import { diskTarget } from '../numbers/names';
 import { idAttributeText, idExpectation, parseIdText } from '../numbers/idText';
-import { preorder } from './walk';
-import { newUid } from './uid';
+import { preorder } from '../model/walk';
+import { newUid } from '../model/uid';
 import { detectDialectSign, isEndMarker } from '../dialect/detect';
 import type { DialectSign } from '../dialect/detect';
 import { rules } from '../dialect/rules';

@@ -5,9 +5,9 @@
  */
 import type { Attr, XmlElement, XmlNode } from '../xml/tree';
 import { withAttr, withAttrAfter } from '../xml/tree';
-import type { DiskDef, DomainDoc, Slot, SrcMark, SrcNode } from './types';
-import { isMark } from './types';
-import { postorder, preorder } from './walk';
+import type { DiskDef, DomainDoc, Slot, SrcMark, SrcNode } from '../model/types';
+import { isMark } from '../model/types';
+import { postorder, preorder } from '../model/walk';
 import { replaceAt } from './read';
 import { writeCounterRecord } from '../numbers/counterRecord';
 import { impliedCounters } from '../numbers/ids';
