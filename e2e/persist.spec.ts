@@ -44,7 +44,7 @@ test.describe('persistence', () => {
       const s = await ed.storedSession();
       const layers = String(s?.text).match(/<backingStore type=/g)?.length ?? 0;
       return s && { format: s.format, version: s.version, layers, dragged: Object.keys((s.dragged as object) ?? {}).length };
-    }).toEqual({ format: 'strata-session', version: 1, layers: 3, dragged: 1 });
+    }).toEqual({ format: 'strata-session', version: 2, layers: 3, dragged: 1 });
     const saved = await ed.storedSession();
     expect(saved!.view).toMatchObject({ theme: 'dark' });
     // Measured once the drop is committed and saved, so the graph has settled on the stored position.
@@ -107,7 +107,8 @@ test.describe('persistence', () => {
     await seedStorage(page, JSON.stringify({ format: 'strata-session', version: 1, text: broken, dragged: {}, view: { theme: 'light' } }));
     await page.goto('/');
     await expect(ed.notice).toContainText(/does not parse/);
-    await expect(ed.notice).toContainText('6:13');
+    // Line 6, column 18: the unquoted value's first character (the parser's own column since the XML layer rewrite).
+    await expect(ed.notice).toContainText('6:18');
     await ed.expectGraph(MAIL_QUORUM_NODES);
     await expect(ed.staleBanner).toBeVisible();
     await expect(ed.xml).toContainText('<source file=/var/lib/libvirt/images/mid.qcow2/>');

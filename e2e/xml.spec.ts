@@ -60,7 +60,7 @@ test.describe('XML pane', () => {
   test('malformed XML: marker at line:col, Problems entry, stale graph; fixing it brings the graph back', async ({ page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await expect(ed.nodes).toHaveCount(3);
-    // Line 6 becomes `    <source file=/var/...`: the attribute value lost its quotes at 6:13.
+    // Line 6 becomes `    <source file=/var/...`: the attribute value lost its quotes; the parser points at its first character, 6:18.
     await ed.replaceLine("<source file='/var/lib/libvirt/images/mid.qcow2'/>", '<source file=/var/lib/libvirt/images/mid.qcow2/>');
     await ed.applyXml();
 
@@ -69,12 +69,12 @@ test.describe('XML pane', () => {
     await expect(ed.xmlLine('<source file=/var/').locator(SEL.lintRangeError)).toHaveCount(1);
     await expect(page.locator(SEL.lintMarkerError)).toHaveCount(1);
     // Problems: the same error with its line:col, first in the list.
-    const row = ed.problems.getByRole('button').filter({ hasText: /\b6:13\b/ });
+    const row = ed.problems.getByRole('button').filter({ hasText: /\b6:18\b/ });
     await expect(row).toHaveCount(1);
-    await expect(row).toContainText(/without value/i);
+    await expect(row).toContainText(/must be quoted/i);
     // Graph: stale, dimmed, still showing the last good version.
     await expect(ed.staleBanner).toBeVisible();
-    await expect(ed.staleBanner).toContainText('6:13');
+    await expect(ed.staleBanner).toContainText('6:18');
     await expect(page.locator(SEL.staleGraph)).toHaveCount(1);
     await expect(ed.nodes).toHaveCount(3);
     await ed.expectNode('vda[1]', 2, '/var/lib/libvirt/images/mid.qcow2');
@@ -84,7 +84,7 @@ test.describe('XML pane', () => {
     await expect(ed.staleBanner).toHaveCount(0);
     await expect(page.locator(SEL.staleGraph)).toHaveCount(0);
     await expect(ed.xml.locator(SEL.lintRangeError)).toHaveCount(0);
-    await expect(ed.problems.getByRole('button').filter({ hasText: /\b6:13\b/ })).toHaveCount(0);
+    await expect(ed.problems.getByRole('button').filter({ hasText: /\b6:18\b/ })).toHaveCount(0);
     await expect(ed.node('vda[1]').locator(SEL.source)).toHaveAttribute('title', '/var/lib/libvirt/images/mid2.qcow2');
   });
 

@@ -1,20 +1,28 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Migration } from '../src/state/persist';
 import {
+  INDEX_KEY,
+  MAX_SESSIONS,
   SESSION_KEY,
+  TAB_KEY,
   UNREADABLE_KEY,
+  copySession,
   loadTheme,
   loadViewport,
+  openSession,
   parseSession,
+  recentSessions,
   resetPersistState,
   restoreSession,
   saveTheme,
   saveViewport,
+  sessionKey,
   startAutosave,
 } from '../src/state/persist';
-import { moveNodes, select, setDraft, useEditor } from '../src/state/store';
+import { STALE_MS } from '../src/state/liveTabs';
+import { applyDraft, loadDocument, moveNodes, select, setDraft, undo, useEditor } from '../src/state/store';
 import { DEFAULT_EXAMPLE, EXAMPLES } from '../src/core/examples';
-import { derive } from '../src/core/derive';
+import { derive } from '../src/core/numbers/derive';
 
 class MemoryStorage {
   readonly data = new Map<string, string>();
@@ -40,20 +48,77 @@ class MemoryStorage {
   }
 }
 
+/** localStorage: shared by every tab of the origin. */
 let store: MemoryStorage;
+/** sessionStorage of the current tab. */
+let tab: MemoryStorage;
 const chain = EXAMPLES.find((e) => e.id === 'mail-chain')!;
+const live = EXAMPLES.find((e) => e.id === 'live-chain')!;
+const multi = EXAMPLES.find((e) => e.id === 'multi-disk')!;
+/** A session as format 1 stored it (one key for every tab). */
 const session = (extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ format: 'strata-session', version: 1, text: chain.text, dragged: {}, view: { theme: 'dark' }, ...extra });
+/** A current (format 2) session. */
+const session2 = (extra: Record<string, unknown> = {}): string =>
+  JSON.stringify({ format: 'strata-session', version: 2, text: chain.text, dragged: {}, view: { theme: 'dark' }, ...extra });
+const global = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
+
+function resetEditor(): void {
+  useEditor.setState(useEditor.getInitialState(), true);
+  useEditor.temporal.getState().clear();
+}
+
+/** The page reloads: same tab (sessionStorage kept), the previous page closed cleanly, the editor starts over. */
+function reload(): void {
+  resetPersistState();
+  resetEditor();
+}
+
+/** Another tab opens; the current one stays open (a live tab) unless `closeCurrent`. Returns the new tab's sessionStorage. */
+function newTab(opts: { copyOf?: MemoryStorage; closeCurrent?: boolean } = {}): MemoryStorage {
+  resetPersistState({ newTab: true, keepOpen: !opts.closeCurrent });
+  tab = new MemoryStorage();
+  for (const [k, v] of opts.copyOf?.data ?? []) tab.data.set(k, v);
+  global.sessionStorage = tab;
+  resetEditor();
+  return tab;
+}
+
+/** Switches the test back to an existing tab's sessionStorage (its page still open). */
+function inTab(t: MemoryStorage): void {
+  resetPersistState({ keepOpen: true });
+  tab = t;
+  global.sessionStorage = t;
+  resetEditor();
+}
+
+/** Reloads an open tab: its page goes away cleanly (its heartbeat key is removed), then it starts again. */
+function reloadTab(t: MemoryStorage): void {
+  const id = t.getItem(TAB_KEY);
+  for (const k of [...store.data.keys()]) if (k.startsWith('strata.live.') && JSON.parse(store.data.get(k)!).session === id) store.removeItem(k);
+  inTab(t);
+}
+
+/** This tab's stored session, parsed. */
+function stored(t: MemoryStorage = tab): Record<string, unknown> | null {
+  const id = t.getItem(TAB_KEY);
+  const raw = id === null ? null : store.getItem(sessionKey(id));
+  return raw === null ? null : (JSON.parse(raw) as Record<string, unknown>);
+}
+
+const sessionKeys = (): string[] => [...store.data.keys()].filter((k) => /^strata\.session\.[0-9a-z]+-[0-9a-z]+$/.test(k));
 
 beforeEach(() => {
   store = new MemoryStorage();
-  (globalThis as { localStorage?: unknown }).localStorage = store;
-  useEditor.setState(useEditor.getInitialState(), true);
-  useEditor.temporal.getState().clear();
-  resetPersistState();
+  tab = new MemoryStorage();
+  global.localStorage = store;
+  global.sessionStorage = tab;
+  resetPersistState({ newTab: true });
+  resetEditor();
 });
 afterEach(() => {
-  delete (globalThis as { localStorage?: unknown }).localStorage;
+  delete global.localStorage;
+  delete global.sessionStorage;
   vi.useRealTimers();
 });
 
@@ -63,9 +128,18 @@ describe('parseSession', () => {
     expect(parseSession('').kind).toBe('empty');
   });
 
-  it('reads a current session and fills defaults', () => {
+  it('reads a session (format 1, upgraded to 2) and fills defaults', () => {
     const r = parseSession(JSON.stringify({ format: 'strata-session', version: 1, text: '<disk/>', dragged: { '0.1': { x: 1, y: 2 }, bad: { x: 1, y: 1 }, '0.2': { x: 'a' } }, view: { theme: 'neon', viewport: { x: 1, y: 2, zoom: 0 } } }));
-    expect(r).toEqual({ kind: 'ok', session: { format: 'strata-session', version: 1, text: '<disk/>', dragged: { '0.1': { x: 1, y: 2 } }, view: { theme: 'system' } } });
+    expect(r).toEqual({ kind: 'ok', session: { format: 'strata-session', version: 2, text: '<disk/>', dragged: { '0.1': { x: 1, y: 2 } }, view: { theme: 'system' } } });
+  });
+
+  it('reads the last good text of format 2 beside the draft, and ignores a useless one', () => {
+    const r = parseSession(session2({ text: '<disk', saved: chain.text }));
+    expect(r.kind === 'ok' && r.session).toMatchObject({ version: 2, text: '<disk', saved: chain.text });
+    for (const saved of [42, null, chain.text]) {
+      const same = parseSession(session2({ saved }));
+      expect(same.kind === 'ok' && 'saved' in same.session, String(saved)).toBe(false);
+    }
   });
 
   it('rejects corrupt JSON', () => {
@@ -84,7 +158,7 @@ describe('parseSession', () => {
 
   it('rejects a newer version with a clear reason', () => {
     const r = parseSession(JSON.stringify({ format: 'strata-session', version: 7, text: '' }));
-    expect(r.kind === 'error' && r.reason).toMatch(/newer version of Strata.*7.*up to 1/);
+    expect(r.kind === 'error' && r.reason).toMatch(/newer version of Strata.*7.*up to 2/);
   });
 
   it('rejects invalid versions and a missing text', () => {
@@ -128,7 +202,7 @@ describe('restoreSession', () => {
   it.each([
     ['corrupt JSON', '{{{', /corrupt/],
     ['foreign data', '{"hello":"world"}', /not a Strata session/],
-    ['a newer version', JSON.stringify({ format: 'strata-session', version: 2, text: chain.text }), /newer version/],
+    ['a newer version', JSON.stringify({ format: 'strata-session', version: 3, text: chain.text }), /newer version/],
   ])('keeps the example on %s, notifies and keeps the data aside', (_what, raw, reason) => {
     store.setItem(SESSION_KEY, raw);
     const r = restoreSession();
@@ -169,7 +243,7 @@ describe('restoreSession', () => {
 });
 
 describe('autosave', () => {
-  it('writes text (even a draft), dragged and selection after 300 ms of quiet', () => {
+  it('writes text (even a draft, beside the last good text), dragged and selection after 300 ms of quiet', () => {
     vi.useFakeTimers();
     const stop = startAutosave();
     const nodes = derive(useEditor.getState().doc).disks[0]!.nodes;
@@ -177,10 +251,28 @@ describe('autosave', () => {
     select(nodes[3]!.uid, 'graph');
     setDraft('<disk type="file"');
     vi.advanceTimersByTime(299);
-    expect(store.getItem(SESSION_KEY)).toBeNull();
+    expect(stored()).toBeNull();
     vi.advanceTimersByTime(1);
-    const saved = JSON.parse(store.getItem(SESSION_KEY)!);
-    expect(saved).toEqual({ format: 'strata-session', version: 1, text: '<disk type="file"', dragged: { '0.1': { x: 3, y: 4 } }, view: { theme: 'system', selection: '0.3' } });
+    expect(stored()).toEqual({
+      format: 'strata-session',
+      version: 2,
+      text: '<disk type="file"',
+      saved: DEFAULT_EXAMPLE.text,
+      dragged: { '0.1': { x: 3, y: 4 } },
+      view: { theme: 'system', selection: '0.3' },
+    });
+    // Nothing stays under the key of format 1.
+    expect(store.getItem(SESSION_KEY)).toBeNull();
+    stop();
+  });
+
+  it('stores no last good text when there is no draft', () => {
+    vi.useFakeTimers();
+    const stop = startAutosave();
+    loadDocument(chain.text, 'Example');
+    vi.advanceTimersByTime(300);
+    expect(stored()).toMatchObject({ version: 2, text: chain.text });
+    expect(stored()).not.toHaveProperty('saved');
     stop();
   });
 
@@ -211,9 +303,10 @@ describe('autosave', () => {
 describe('view helpers', () => {
   it('patch the stored session without touching its text', () => {
     store.setItem(SESSION_KEY, session());
+    expect(restoreSession()).toEqual({ restored: true });
     saveViewport({ x: 1, y: 2, zoom: 3 });
     saveTheme('light');
-    const saved = JSON.parse(store.getItem(SESSION_KEY)!);
+    const saved = stored()!;
     expect(saved.text).toBe(chain.text);
     expect(saved.view).toEqual({ theme: 'light', viewport: { x: 1, y: 2, zoom: 3 } });
     resetPersistState();
@@ -222,11 +315,244 @@ describe('view helpers', () => {
   });
 
   it('default to system theme and no viewport, and survive missing storage', () => {
-    delete (globalThis as { localStorage?: unknown }).localStorage;
+    delete global.localStorage;
+    delete global.sessionStorage;
     expect(loadTheme()).toBe('system');
     expect(loadViewport()).toBeNull();
     expect(() => saveTheme('dark')).not.toThrow();
     expect(loadTheme()).toBe('dark');
     expect(restoreSession()).toEqual({ restored: false });
+  });
+});
+
+describe('format 1 → per-tab sessions', () => {
+  it('moves the single shared session to a key of its own, lists it, and restores it in this tab', () => {
+    store.setItem(SESSION_KEY, session({ text: multi.text }));
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(store.getItem(SESSION_KEY)).toBeNull();
+    expect(sessionKeys()).toHaveLength(1);
+    expect(stored()).toMatchObject({ version: 2, text: multi.text });
+    expect(useEditor.getState().savedText).toBe(multi.text);
+    expect(recentSessions()).toEqual([expect.objectContaining({ title: 'multi', detail: '3 disks, 4 nodes', current: true, open: false })]);
+    reload();
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(sessionKeys()).toHaveLength(1);
+  });
+});
+
+describe('a draft beside the last good document (format 2)', () => {
+  const broken = chain.text.replace("<source file='/var/lib/libvirt/images/mid.qcow2'/>", '<source file=/var/lib/libvirt/images/mid.qcow2/>');
+
+  it('restores the last good document as the graph, the broken draft as the text, and undo goes back to it', () => {
+    store.setItem(sessionKey('k0-a1'), session2({ text: broken, saved: chain.text, dragged: { '0.1': { x: 7, y: 8 } } }));
+    tab.setItem(TAB_KEY, 'k0-a1');
+    const r = restoreSession();
+    expect(r.restored).toBe(true);
+    expect(r.message).toMatch(/does not parse \(line 6:18: .*last good version.*Undo/);
+    const s = useEditor.getState();
+    expect(s.savedText).toBe(chain.text);
+    expect(derive(s.doc).disks[0]!.nodes).toHaveLength(3);
+    expect(Object.values(s.dragged)).toEqual([{ x: 7, y: 8 }]);
+    expect(s.text).toBe(broken);
+    expect(s.draft).toBe(true);
+    expect(s.parseError).toMatchObject({ line: 6, col: 18 });
+    undo();
+    expect(useEditor.getState()).toMatchObject({ text: chain.text, draft: false, parseError: null });
+  });
+
+  it('applies typing that was saved before it was applied, one undo step after the last good document', () => {
+    const typed = chain.text.replace('mid.qcow2', 'mid2.qcow2');
+    store.setItem(sessionKey('k0-a1'), session2({ text: typed, saved: chain.text }));
+    tab.setItem(TAB_KEY, 'k0-a1');
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(useEditor.getState()).toMatchObject({ savedText: typed, draft: false });
+    undo();
+    expect(useEditor.getState().savedText).toBe(chain.text);
+  });
+
+  it('round-trips a broken draft through autosave and a reload', () => {
+    vi.useFakeTimers();
+    const stop = startAutosave();
+    loadDocument(chain.text, 'Example');
+    setDraft(broken);
+    expect(applyDraft()).toBe(false);
+    vi.advanceTimersByTime(300);
+    stop();
+    reload();
+    expect(restoreSession().restored).toBe(true);
+    expect(useEditor.getState()).toMatchObject({ savedText: chain.text, text: broken, draft: true });
+  });
+});
+
+describe('one session per tab', () => {
+  /** Opens the editor in the current tab with autosave, loads `text`, and lets autosave write it. */
+  function work(text: string, restore = true): void {
+    if (restore) restoreSession();
+    const stop = startAutosave();
+    loadDocument(text, 'Example');
+    vi.advanceTimersByTime(300);
+    stop();
+  }
+
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+
+  it('two open tabs keep their own work across reloads, and each lists the other', () => {
+    const a = tab;
+    work(chain.text);
+    const b = newTab();
+    expect(restoreSession()).toEqual({ restored: false });
+    // B starts with the example (A's session is held by A) and says where the other work is.
+    expect(useEditor.getState().savedText).toBe(DEFAULT_EXAMPLE.text);
+    expect(useEditor.getState().notice).toMatchObject({ kind: 'info', text: expect.stringMatching(/other tabs.*Recent/) });
+    work(live.text, false);
+    expect(sessionKeys()).toHaveLength(2);
+    expect(stored(a)!.text).toBe(chain.text);
+    expect(stored(b)!.text).toBe(live.text);
+
+    reloadTab(a);
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(sessionKeys()).toHaveLength(2);
+    expect(recentSessions().map((r) => [r.title, r.current, r.open])).toEqual([
+      ['demo', false, true],
+      ['vda: top.qcow2', true, false],
+    ]);
+    reloadTab(b);
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(useEditor.getState().savedText).toBe(live.text);
+    expect(sessionKeys()).toHaveLength(2);
+  });
+
+  it('a new tab takes the most recent session no open tab holds', () => {
+    work(chain.text);
+    vi.advanceTimersByTime(1000);
+    newTab();
+    work(live.text);
+    // Both tabs close; a third one opens.
+    newTab({ closeCurrent: true });
+    resetPersistState({ newTab: true }); // the first tab's page is gone too (its key is stale below)
+    vi.advanceTimersByTime(STALE_MS + 1);
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(useEditor.getState().savedText).toBe(live.text);
+  });
+
+  it('a tab whose heartbeat stopped (a crash) no longer holds its session once it is stale', () => {
+    work(chain.text);
+    newTab();
+    vi.advanceTimersByTime(STALE_MS - 1000);
+    expect(restoreSession()).toEqual({ restored: false });
+    newTab({ closeCurrent: true });
+    vi.advanceTimersByTime(2000);
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(useEditor.getState().savedText).toBe(chain.text);
+  });
+
+  it('a duplicated tab (its sessionStorage copied while the original is open) goes on as a copy', () => {
+    const a = tab;
+    work(chain.text);
+    const b = newTab({ copyOf: a });
+    expect(restoreSession()).toEqual({ restored: true });
+    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(b.getItem(TAB_KEY)).not.toBe(a.getItem(TAB_KEY));
+    // Stored at once, so a reload of the copy finds it.
+    expect(stored(b)!.text).toBe(chain.text);
+    expect(useEditor.getState().notice?.text).toMatch(/copy of another open tab/);
+  });
+
+  it('a tab that only shows the example stores nothing, but remembers a theme for the next tab', () => {
+    restoreSession();
+    const stop = startAutosave();
+    saveViewport({ x: 1, y: 2, zoom: 1 });
+    saveTheme('dark');
+    select(derive(useEditor.getState().doc).disks[0]!.nodes[1]!.uid, 'graph');
+    vi.advanceTimersByTime(1000);
+    stop();
+    expect(sessionKeys()).toEqual([]);
+    expect(recentSessions()).toEqual([]);
+    newTab({ closeCurrent: true });
+    expect(loadTheme()).toBe('dark');
+  });
+
+  it(`keeps at most ${MAX_SESSIONS} sessions, dropping the oldest, never one an open tab holds`, () => {
+    const ids = Array.from({ length: MAX_SESSIONS + 5 }, (_, i) => `k${i.toString(36)}-00`);
+    ids.forEach((id, i) => store.setItem(sessionKey(id), session2({ text: `<disk type='file'><source file='/img/${i}.qcow2'/><target dev='vda'/></disk>` })));
+    const entries = ids.map((id, i) => ({ id, title: `s${i}`, detail: '', savedAt: 1000 + i }));
+    store.setItem(INDEX_KEY, JSON.stringify({ format: 'strata-sessions', version: 1, sessions: entries }));
+    // The oldest session is open in another tab (a fresh heartbeat key).
+    store.setItem('strata.live.other', JSON.stringify({ session: ids[0], since: Date.now(), at: Date.now() }));
+    work(chain.text);
+    const titles = recentSessions().map((r) => r.title);
+    expect(titles).toHaveLength(MAX_SESSIONS + 1); // the cap, plus the one the open tab holds
+    // This new tab took the most recent free session (s24) and saved its work there: the newest.
+    expect(titles[0]).toBe('vda: top.qcow2');
+    expect(titles).not.toContain('s24');
+    expect(titles).toContain('s0');
+    expect(titles).not.toContain('s1');
+    expect(titles).not.toContain('s4');
+    expect(titles).toContain('s5');
+    expect(sessionKeys()).toHaveLength(MAX_SESSIONS + 1);
+  });
+
+  it('lists a session whose index entry is missing or corrupt, and drops entries whose session is gone', () => {
+    work(chain.text);
+    store.setItem(INDEX_KEY, '{"format":"strata-sessions","sessions":[{"id":"zz-00","title":"gone","detail":"","savedAt":9}]}');
+    expect(recentSessions()).toEqual([expect.objectContaining({ title: 'Untitled session', current: true })]);
+    store.setItem(INDEX_KEY, '{{{');
+    expect(recentSessions()).toHaveLength(1);
+  });
+
+  it('opens a session no tab holds here, saving this tab\'s work first; refuses one another tab holds', () => {
+    const a = tab;
+    work(chain.text);
+    newTab();
+    work(live.text);
+    const liveId = tab.getItem(TAB_KEY)!;
+    newTab({ closeCurrent: true }); // the live-chain tab closes
+    reloadTab(a);
+    restoreSession();
+    const stop = startAutosave();
+    setDraft('<disk type="file"'); // unsaved, broken typing: it must survive the switch
+    const mine = a.getItem(TAB_KEY)!;
+    expect(openSession(liveId)).toBe(true);
+    expect(a.getItem(TAB_KEY)).toBe(liveId);
+    expect(useEditor.getState()).toMatchObject({ savedText: live.text, draft: false });
+    expect(JSON.parse(store.getItem(sessionKey(mine))!)).toMatchObject({ text: '<disk type="file"', saved: chain.text });
+    // Back: the typing is there again, beside its last good document.
+    expect(openSession(mine)).toBe(true);
+    expect(useEditor.getState()).toMatchObject({ savedText: chain.text, text: '<disk type="file"', draft: true });
+    stop();
+  });
+
+  it('copies a session another tab holds as one undoable load, and does not take it over', () => {
+    const a = tab;
+    work(chain.text);
+    const aId = a.getItem(TAB_KEY)!;
+    newTab();
+    work(live.text);
+    const before = tab.getItem(TAB_KEY);
+    expect(openSession(aId)).toBe(false);
+    expect(useEditor.getState().notice?.text).toMatch(/open in another tab/);
+    expect(copySession(aId)).toBe(true);
+    expect(tab.getItem(TAB_KEY)).toBe(before);
+    expect(useEditor.getState().savedText).toBe(chain.text);
+    undo();
+    expect(useEditor.getState().savedText).toBe(live.text);
+  });
+
+  it('warns once with the existing message when the storage is full, and keeps working', () => {
+    restoreSession();
+    const stop = startAutosave();
+    store.failWrites = true;
+    loadDocument(chain.text, 'Example');
+    vi.advanceTimersByTime(300);
+    expect(useEditor.getState().notice?.text).toMatch(/^Autosave failed: the browser storage is full or disabled/);
+    expect(openSession('zz-00')).toBe(false);
+    store.failWrites = false;
+    loadDocument(live.text, 'Example');
+    vi.advanceTimersByTime(300);
+    expect(stored()!.text).toBe(live.text);
+    stop();
   });
 });

@@ -6,7 +6,10 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
+/** The single session key of session format 1; newer versions read it once and move it to a per-tab key. */
 export const SESSION_KEY = 'strata.session';
+/** sessionStorage key of a tab's session id; its session is stored under `strata.session.<id>`. */
+export const TAB_KEY = 'strata.tab';
 
 /** Selectors of the DOM contract. */
 export const SEL = {
@@ -110,6 +113,10 @@ export class Editor {
   }
   get menu(): Locator {
     return this.page.getByRole('menu');
+  }
+  /** The Recent sessions dialog (toolbar: Recent…). */
+  get recent(): Locator {
+    return this.page.getByRole('dialog', { name: 'Recent sessions' });
   }
   button(name: string): Locator {
     return this.toolbar.getByRole('button', { name, exact: true });
@@ -304,10 +311,49 @@ export class Editor {
     await this.page.keyboard.press('ControlOrMeta+S');
   }
 
+  /** Opens the Recent sessions dialog from the toolbar. */
+  async openRecent(): Promise<Locator> {
+    await this.button('Recent…').click();
+    await expect(this.recent).toBeVisible();
+    return this.recent;
+  }
+
+  // ---- files ----------------------------------------------------------------
+
+  /** Opens a file through the toolbar's Open… button and the browser's file chooser. */
+  async openFile(name: string, content: string | readonly number[]): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.button('Open…').click();
+    await (await chooser).setFiles({ name, mimeType: 'application/octet-stream', buffer: Buffer.from(typeof content === 'string' ? content : [...content]) });
+  }
+
+  /** Drops a file on the graph as a user dragging it from the desktop would. */
+  async dropFile(name: string, content: string | readonly number[]): Promise<void> {
+    const dataTransfer = await this.page.evaluateHandle(
+      ([n, c]) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([typeof c === 'string' ? c : new Uint8Array(c)], n));
+        return dt;
+      },
+      [name, content] as const,
+    );
+    const target = this.page.locator('.react-flow__pane');
+    await target.dispatchEvent('dragenter', { dataTransfer });
+    await target.dispatchEvent('dragover', { dataTransfer });
+    await target.dispatchEvent('drop', { dataTransfer });
+  }
+
   // ---- storage --------------------------------------------------------------
 
+  /** This tab's stored session (under its per-tab key; the single format-1 key before that scheme). */
   async storedSession(): Promise<Record<string, unknown> | null> {
-    const raw = await this.page.evaluate((k) => localStorage.getItem(k), SESSION_KEY);
+    const raw = await this.page.evaluate(
+      ([legacy, tab]) => {
+        const id = sessionStorage.getItem(tab);
+        return localStorage.getItem(id === null ? legacy : `${legacy}.${id}`);
+      },
+      [SESSION_KEY, TAB_KEY] as const,
+    );
     return raw === null ? null : (JSON.parse(raw) as Record<string, unknown>);
   }
 }

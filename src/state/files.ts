@@ -1,21 +1,41 @@
 /**
  * Files in and out: Open (a file picker or a dropped file) goes through the
- * store's `loadDocument` (one undoable step); Save downloads the XML.
+ * store's `loadDocument` (one undoable step); a file that is not XML at all is
+ * refused and changes nothing; Save downloads the XML.
  */
 import type { DomainDoc } from '../core/model/types';
-import type { XmlElement, XmlNode } from '../core/xml/tree';
-import { isElement } from '../core/xml/tree';
 import { decodeXml } from '../core/xml/decode';
 import { derive } from '../core/derive';
 import { loadDocument, notify, useEditor } from './store';
+import { domainName } from './titles';
 
 /** Larger files are refused rather than freezing the tab (a 5,000-level chain is about 1 MB). */
 export const MAX_OPEN_BYTES = 32 * 1024 * 1024;
 export const XML_ACCEPT = '.xml,application/xml,text/xml';
 
+/** Said after every refusal: a file that cannot be read changes nothing, neither the document nor its autosave. */
+const UNCHANGED = 'Your document is unchanged.';
+
+/**
+ * Why decoded text cannot be an XML document at all, or null when it may be
+ * one (its first non-blank character is '<'). Such text is refused, never
+ * opened: it would only replace the XML pane with something that is not XML.
+ * Text that starts like XML but is malformed still opens, as a draft over the
+ * current document (the store keeps that document and undo brings it back).
+ */
+export function notXmlReason(text: string): string | null {
+  const start = text.search(/[^ \t\r\n]/); // XML's whitespace, not JavaScript's \s
+  if (start < 0) return text.length === 0 ? 'the file is empty' : 'the file is empty (only whitespace)';
+  const c = text[start]!;
+  if (c === '<') return null;
+  if (c === '{' || c === '[') return 'it looks like JSON, not XML (an XML file starts with <)';
+  const head = Array.from(text.slice(start, start + 12)).filter((ch) => ch >= ' ').join('');
+  return `it is not XML: it starts with '${head}', and an XML file starts with <`;
+}
+
 export async function openFile(file: File): Promise<void> {
   if (file.size > MAX_OPEN_BYTES) {
-    notify('error', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; Strata opens XML files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB.`);
+    notify('error', `${file.name} is ${Math.round(file.size / 1024 / 1024)} MB; Strata opens XML files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB. ${UNCHANGED}`);
     return;
   }
   let bytes: Uint8Array;
@@ -23,23 +43,20 @@ export async function openFile(file: File): Promise<void> {
     // Bytes, not file.text(): that would read UTF-16 (and any declared encoding) as UTF-8.
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch (e) {
-    notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}`);
+    notify('error', `Could not read ${file.name}: ${e instanceof Error ? e.message : String(e)}. ${UNCHANGED}`);
     return;
   }
   const decoded = decodeXml(bytes);
   if (!decoded.ok) {
-    notify('error', `Could not open ${file.name} (line ${decoded.line}, column ${decoded.col}): ${decoded.message}`);
+    notify('error', `Could not open ${file.name} (line ${decoded.line}, column ${decoded.col}): ${decoded.message} ${UNCHANGED}`);
+    return;
+  }
+  const refused = notXmlReason(decoded.text);
+  if (refused !== null) {
+    notify('error', `Could not open ${file.name}: ${refused}. ${UNCHANGED}`);
     return;
   }
   if (loadDocument(decoded.text, file.name)) notify('info', `Opened ${file.name}.`);
-}
-
-function domainName(tree: readonly XmlNode[]): string | null {
-  const root = tree.find((n): n is XmlElement => isElement(n));
-  if (!root || root.name !== 'domain') return null;
-  const name = root.children.find((c): c is XmlElement => isElement(c) && c.name === 'name');
-  const text = name?.children.map((c) => (c.kind === 'text' || c.kind === 'cdata' ? c.text : '')).join('').trim();
-  return text ? text : null;
 }
 
 /** `<domain><name>` or else the first disk's target, made safe as a file name, with `.xml`. */

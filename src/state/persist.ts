@@ -1,215 +1,150 @@
 /**
- * Autosave and restore of the editor session in localStorage (editor-patterns
- * "Keeping users' work"): a versioned value with numbered migrations. A
- * broken, foreign or newer stored value gives a message and a working editor
- * (the default example), never an exception or a blank page.
+ * Autosave and restore of this tab's editor session, and the actions of the
+ * recent-sessions list. What is stored is in sessionFormat.ts, where (one
+ * session per tab) in sessions.ts, which tabs are open in liveTabs.ts, this
+ * tab's id and the write in tabSession.ts.
  *
- * Editor uids are handed out afresh on every read, so dragged positions and
- * the selection are stored by a stable node key, `<disk index>.<position>`.
+ * Restore never throws: a broken, foreign or newer stored value gives a
+ * message and a working editor (the default example). A draft that does not
+ * parse is restored beside the last good document, so the graph shows that
+ * document (stale) and undo goes back to it.
  */
-import type { DomainDoc } from '../core/model/types';
-import type { Placement, Point } from '../core/layout';
-import { derive } from '../core/derive';
 import { loadText } from '../core/document';
-import { clearHistory, loadDocument, moveNodes, notify, select, useEditor } from './store';
-import type { EditorState } from './store';
+import { applyDraft, clearHistory, discardDraft, errorAt, loadDocument, moveNodes, notify, select, setDraft, useEditor } from './store';
+import type { Session, SessionView, Theme, Viewport } from './sessionFormat';
+import { isTheme, parseSession, viewportOf } from './sessionFormat';
+import { draggedFromKeys, uidOfKey } from './stableKeys';
+import type { Choice, SessionEntry } from './sessions';
+import { UNREADABLE_KEY, chooseSession, entryOf, forgetTabSessionId, listSessions, migrateLegacy, newSessionId, sessionKey, tabSessionId } from './sessions';
+import { claim, heldElsewhere, newPage, release, startLiveness } from './liveTabs';
+import { readRaw, writeRaw } from './storage';
+import { currentView, isTouched, markTouched, rememberTheme, resetTabSession, setSessionId, setView, writeSession } from './tabSession';
 
-export const SESSION_KEY = 'strata.session';
-/** Where an unreadable stored value is moved before autosave overwrites it. */
-export const UNREADABLE_KEY = 'strata.session.unreadable';
-export const SESSION_FORMAT = 'strata-session';
-export const SESSION_VERSION = 1;
+export { MIGRATIONS, SESSION_FORMAT, SESSION_VERSION, parseSession, sessionOf } from './sessionFormat';
+export type { Migration, ParsedSession, Session, SessionView, Theme, Viewport } from './sessionFormat';
+export { INDEX_KEY, LEGACY_KEY, MAX_SESSIONS, TAB_KEY, UNREADABLE_KEY, sessionKey } from './sessions';
+export { draggedFromKeys, draggedToKeys, stableKey, uidOfKey } from './stableKeys';
+/** The key of session format 1 (one session for every tab); now read once and moved to a per-tab key. */
+export { LEGACY_KEY as SESSION_KEY } from './sessions';
+
 export const AUTOSAVE_DELAY_MS = 300;
 
-export type Theme = 'light' | 'dark' | 'system';
-export type Viewport = { readonly x: number; readonly y: number; readonly zoom: number };
-export interface SessionView {
-  readonly theme: Theme;
-  readonly viewport?: Viewport;
-  /** Stable key (`disk.position`) of the selected node. */
-  readonly selection?: string;
-}
-/** Version 1, the current format. */
-export interface Session {
-  readonly format: typeof SESSION_FORMAT;
-  readonly version: typeof SESSION_VERSION;
-  /** The XML in the editor, unapplied typing included. */
-  readonly text: string;
-  /** Dragged positions by stable key (`disk.position`). */
-  readonly dragged: Readonly<Record<string, Point>>;
-  readonly view: SessionView;
-}
-
-type Json = Record<string, unknown>;
-/** Turns a stored object of version N into version N+1 (it may throw on data it cannot read). */
-export type Migration = (old: Json) => Json;
-/**
- * `MIGRATIONS[N]` upgrades version N to N+1. Version 1 is current, so the
- * table is empty; when version 2 comes, add `1: (v1) => ({...v1, version: 2, ...})`.
- */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
-
-export type ParsedSession = { readonly kind: 'empty' } | { readonly kind: 'ok'; readonly session: Session } | { readonly kind: 'error'; readonly reason: string };
-
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const THEMES: readonly Theme[] = ['light', 'dark', 'system'];
-const isTheme = (v: unknown): v is Theme => typeof v === 'string' && (THEMES as readonly string[]).includes(v);
-
-function viewportOf(v: unknown): Viewport | undefined {
-  return isObj(v) && isNum(v.x) && isNum(v.y) && isNum(v.zoom) && v.zoom > 0 ? { x: v.x, y: v.y, zoom: v.zoom } : undefined;
-}
-
-/** Upgrades and checks a stored value. `migrations`/`current` are parameters so tests can exercise the chain. */
-export function parseSession(raw: string | null, migrations: Readonly<Record<number, Migration>> = MIGRATIONS, current: number = SESSION_VERSION): ParsedSession {
-  if (raw === null || raw === '') return { kind: 'empty' };
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return { kind: 'error', reason: 'the stored data is corrupt (not valid JSON)' };
-  }
-  if (!isObj(value) || value.format !== SESSION_FORMAT) return { kind: 'error', reason: `the stored data is not a Strata session (no format '${SESSION_FORMAT}')` };
-  let version = value.version;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return { kind: 'error', reason: 'the stored session has no valid version number' };
-  if (version > current) {
-    return { kind: 'error', reason: `it was saved by a newer version of Strata (session format ${version}; this version reads up to ${current})` };
-  }
-  let obj: Json = value;
-  while (version < current) {
-    const step = migrations[version];
-    if (!step) return { kind: 'error', reason: `there is no migration from session format ${version}` };
-    try {
-      obj = step(obj);
-    } catch (e) {
-      return { kind: 'error', reason: `upgrading it from session format ${version} failed (${e instanceof Error ? e.message : String(e)})` };
-    }
-    version += 1;
-  }
-  return checkCurrent(obj);
-}
-
-/** Shape check of a current-version object: text is required, the rest falls back to defaults. */
-function checkCurrent(obj: Json): ParsedSession {
-  if (typeof obj.text !== 'string') return { kind: 'error', reason: 'the stored session has no XML text' };
-  const dragged: Record<string, Point> = {};
-  if (isObj(obj.dragged)) {
-    for (const [k, p] of Object.entries(obj.dragged)) if (/^\d+\.\d+$/.test(k) && isObj(p) && isNum(p.x) && isNum(p.y)) dragged[k] = { x: p.x, y: p.y };
-  }
-  const v = isObj(obj.view) ? obj.view : {};
-  const viewport = viewportOf(v.viewport);
-  const selection = typeof v.selection === 'string' && /^\d+\.\d+$/.test(v.selection) ? v.selection : undefined;
-  const view: SessionView = { theme: isTheme(v.theme) ? v.theme : 'system', ...(viewport ? { viewport } : {}), ...(selection ? { selection } : {}) };
-  return { kind: 'ok', session: { format: SESSION_FORMAT, version: SESSION_VERSION, text: obj.text, dragged, view } };
-}
-
-// ---- stable node keys -------------------------------------------------------
-
-export function stableKey(doc: DomainDoc, uid: string): string | null {
-  const v = derive(doc).byUid.get(uid);
-  return v ? `${v.disk}.${v.position}` : null;
-}
-
-export function uidOfKey(doc: DomainDoc, key: string): string | null {
-  const [d, p] = key.split('.').map(Number);
-  return derive(doc).disks[d ?? -1]?.nodes[p ?? -1]?.uid ?? null;
-}
-
-export function draggedToKeys(doc: DomainDoc, dragged: Placement): Record<string, Point> {
-  const out: Record<string, Point> = {};
-  for (const [uid, p] of Object.entries(dragged)) {
-    const k = stableKey(doc, uid);
-    if (k !== null) out[k] = { x: p.x, y: p.y };
-  }
-  return out;
-}
-
-export function draggedFromKeys(doc: DomainDoc, stored: Readonly<Record<string, Point>>): Record<string, Point> {
-  const out: Record<string, Point> = {};
-  for (const [k, p] of Object.entries(stored)) {
-    const uid = uidOfKey(doc, k);
-    if (uid !== null) out[uid] = p;
-  }
-  return out;
-}
-
-// ---- storage ----------------------------------------------------------------
-
-function storage(): Storage | null {
-  try {
-    return (globalThis as { localStorage?: Storage }).localStorage ?? null;
-  } catch {
-    return null; // access itself throws when storage is disabled
-  }
-}
-
-function readRaw(key: string): string | null {
-  try {
-    return storage()?.getItem(key) ?? null;
-  } catch {
-    return null;
-  }
-}
-
-/** False when storage is missing, full or disabled. */
-function writeRaw(key: string, value: string): boolean {
-  try {
-    storage()!.setItem(key, value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** View settings not held by the store (theme, viewport); read lazily from storage. */
-let viewCache: SessionView | null = null;
-
-function currentView(): SessionView {
-  if (viewCache) return viewCache;
-  const parsed = parseSession(readRaw(SESSION_KEY));
-  viewCache = parsed.kind === 'ok' ? { theme: parsed.session.view.theme, ...(parsed.session.view.viewport ? { viewport: parsed.session.view.viewport } : {}) } : { theme: 'system' };
-  return viewCache;
-}
-
-/** For tests: forget cached view settings and autosave state. */
-export function resetPersistState(): void {
-  viewCache = null;
-  autosaveActive = false;
-  warnedWriteFailure = false;
-}
-
-export function sessionOf(s: Pick<EditorState, 'doc' | 'text' | 'dragged' | 'selection'>, view: SessionView): Session {
-  const selection = s.selection ? stableKey(s.doc, s.selection.uid) : null;
-  const { selection: _old, ...rest } = view;
-  return { format: SESSION_FORMAT, version: SESSION_VERSION, text: s.text, dragged: draggedToKeys(s.doc, s.dragged), view: selection ? { ...rest, selection } : rest };
-}
-
 let autosaveActive = false;
-let warnedWriteFailure = false;
+/** Writes a pending autosave now (before a switch to another session). */
+let flushPending: () => void = () => {};
 
-function writeSession(): void {
-  const ok = writeRaw(SESSION_KEY, JSON.stringify(sessionOf(useEditor.getState(), currentView())));
-  if (!ok && !warnedWriteFailure) {
-    warnedWriteFailure = true;
-    notify('error', 'Autosave failed: the browser storage is full or disabled. Save your XML with Download to keep it.');
-  }
-  if (ok) warnedWriteFailure = false;
+/**
+ * For tests. By default a reload of this tab: its page closes cleanly (so its
+ * session is no longer held) and the next `restoreSession` finds it again.
+ * `newTab`: the next restore runs in another tab; `keepOpen`: the previous
+ * page stays open (a live tab), as when a second tab is opened beside it.
+ */
+export function resetPersistState(opts: { readonly newTab?: boolean; readonly keepOpen?: boolean } = {}): void {
+  if (!opts.keepOpen) release();
+  resetTabSession();
+  autosaveActive = false;
+  flushPending = () => {};
+  newPage();
+  if (opts.newTab) forgetTabSessionId();
 }
 
-/** Updates one view setting in storage without touching the rest of a stored session. */
-function patchStoredView(patch: Partial<SessionView>): void {
-  viewCache = { ...currentView(), ...patch };
-  if (autosaveActive) {
+// ---- restore ------------------------------------------------------------------
+
+export type RestoreResult = { readonly restored: boolean; readonly message?: string };
+
+function fail(message: string): RestoreResult {
+  notify('error', message);
+  return { restored: false, message };
+}
+
+const keptAside = (kept: boolean): string => (kept ? ` The stored data was kept under '${UNREADABLE_KEY}'.` : '');
+
+/** Picks this tab's session (its own, or the most recent one no open tab holds) and restores it. Never throws. */
+export function restoreSession(): RestoreResult {
+  try {
+    const legacy = migrateLegacy();
+    const choice = chooseSession(heldElsewhere());
+    claim(choice.id);
+    setSessionId(choice.id, false);
+    const result = restoreChoice(choice);
+    if (legacy.kind !== 'unreadable') return result;
+    const message = `Your last session could not be restored: ${legacy.reason}.${result.restored ? '' : ' The example is loaded instead.'}${keptAside(legacy.kept)}`;
+    notify('error', message);
+    return { restored: result.restored, message };
+  } catch (e) {
+    return fail(`Your last session could not be restored (${e instanceof Error ? e.message : String(e)}). The example is loaded instead.`);
+  }
+}
+
+function restoreChoice(choice: Choice): RestoreResult {
+  if (choice.kind === 'fresh') {
+    // Sessions exist, yet none was free: every one is open in another tab.
+    if (listSessions().length > 0) notify('info', 'This tab starts with the example: the work open in your other tabs is saved separately, under Recent….');
+    return { restored: false };
+  }
+  const result = restoreStored(choice.kind === 'forked' ? choice.from : choice.id);
+  if (!result.restored) return result;
+  markTouched();
+  if (choice.kind === 'forked') {
+    // Stored at once, so a reload of this tab finds its copy.
     writeSession();
-    return;
+    if (!result.message) notify('info', 'This tab is a copy of another open tab: it now saves its work separately (Recent… lists both).');
   }
-  const parsed = parseSession(readRaw(SESSION_KEY));
-  if (parsed.kind === 'ok') writeRaw(SESSION_KEY, JSON.stringify({ ...parsed.session, view: { ...parsed.session.view, ...patch } }));
+  return result;
 }
 
-// ---- public API ---------------------------------------------------------------
+function restoreStored(id: string): RestoreResult {
+  const raw = readRaw(sessionKey(id));
+  const parsed = parseSession(raw);
+  if (parsed.kind === 'empty') return { restored: false };
+  if (parsed.kind === 'error') {
+    return fail(`Your last session could not be restored: ${parsed.reason}. The example is loaded instead.${keptAside(raw !== null && writeRaw(UNREADABLE_KEY, raw))}`);
+  }
+  const { theme, viewport } = parsed.session.view;
+  setView({ theme, ...(viewport ? { viewport } : {}) });
+  return applySession(parsed.session);
+}
 
-/** Saves the current text (a draft too), dragged positions and selection 300 ms after the last change. */
+/** Loads a session into the store: its last good document (positions, selection), then its draft on top. History starts afresh. */
+function applySession(session: Session): RestoreResult {
+  const good = session.saved ?? session.text;
+  const loaded = loadText(good);
+  if (!loaded.ok) {
+    // No good document is known (format 1 stored only the editor's text): the example stays the
+    // document and the text is kept as an unapplied draft, so nothing is lost.
+    loadDocument(session.text, 'Restore');
+    return fail(
+      `Your last session's XML does not parse (${errorAt(loaded.error)}). The example is loaded; your text is in the XML pane as an unapplied draft: fix it, or Undo to discard it.`,
+    );
+  }
+  if (!loadDocument(good, 'Restore')) return fail('Your last session could not be restored: the current XML has unapplied errors.');
+  const doc = useEditor.getState().doc;
+  moveNodes(draggedFromKeys(doc, session.dragged));
+  const sel = session.view.selection ? uidOfKey(doc, session.view.selection) : null;
+  if (sel !== null) select(sel, 'op');
+  clearHistory();
+  if (session.text === good) return { restored: true };
+  setDraft(session.text);
+  // Typing saved before it was applied: applied now (one undo step back to the last good document).
+  if (applyDraft()) return { restored: true };
+  const e = useEditor.getState().parseError;
+  const message = `Your last session's XML does not parse (${e ? errorAt(e) : 'an error'}). The graph shows your last good version; your text is in the XML pane: fix it, or Undo to go back to that version.`;
+  notify('error', message);
+  return { restored: true, message };
+}
+
+// ---- autosave -------------------------------------------------------------------
+
+/** Another tab holds this tab's session and this one must give way: it goes on as a new session. */
+function forkSession(): void {
+  const next = newSessionId();
+  setSessionId(next, true);
+  claim(next);
+  writeSession();
+  notify('info', 'Another tab opened the same session, so this tab now saves its work as a separate session (Recent… lists both).');
+}
+
+/** Saves the text (a draft too, beside the last good text), dragged positions and selection 300 ms after the last change. */
 export function startAutosave(delay: number = AUTOSAVE_DELAY_MS): () => void {
   autosaveActive = true;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -219,14 +154,20 @@ export function startAutosave(delay: number = AUTOSAVE_DELAY_MS): () => void {
     timer = null;
     writeSession();
   };
+  flushPending = flush;
   const unsubscribe = useEditor.subscribe((s, prev) => {
-    if (s.text === prev.text && s.doc === prev.doc && s.dragged === prev.dragged && s.selection === prev.selection) return;
+    const content = s.text !== prev.text || s.doc !== prev.doc || s.dragged !== prev.dragged;
+    if (!content && s.selection === prev.selection) return;
+    if (content) markTouched();
+    // A selection alone does not make a session worth storing.
+    if (!isTouched()) return;
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => {
       timer = null;
       writeSession();
     }, delay);
   });
+  const stopLiveness = startLiveness(forkSession);
   // Closing the tab within the debounce window must not lose the last keystrokes.
   const target = typeof window === 'undefined' ? null : window;
   target?.addEventListener('pagehide', flush);
@@ -234,48 +175,78 @@ export function startAutosave(delay: number = AUTOSAVE_DELAY_MS): () => void {
     unsubscribe();
     target?.removeEventListener('pagehide', flush);
     flush();
+    stopLiveness();
     autosaveActive = false;
+    flushPending = () => {};
   };
 }
 
-export type RestoreResult = { readonly restored: boolean; readonly message?: string };
+// ---- recent sessions ------------------------------------------------------------
 
-function fail(message: string): RestoreResult {
-  notify('error', message);
-  return { restored: false, message };
+export interface RecentSession extends SessionEntry {
+  /** This tab's own session. */
+  readonly current: boolean;
+  /** Open in another live tab (it can be copied here, not taken over). */
+  readonly open: boolean;
 }
 
-/** Restores the stored session; on any problem the default example stays and a message says why. Never throws. */
-export function restoreSession(): RestoreResult {
-  try {
-    const raw = readRaw(SESSION_KEY);
-    const parsed = parseSession(raw);
-    if (parsed.kind === 'empty') return { restored: false };
-    if (parsed.kind === 'error') {
-      const kept = raw !== null && writeRaw(UNREADABLE_KEY, raw);
-      return fail(`Your last session could not be restored: ${parsed.reason}. The example is loaded instead.${kept ? ` The stored data was kept under '${UNREADABLE_KEY}'.` : ''}`);
-    }
-    const { session } = parsed;
-    viewCache = { theme: session.view.theme, ...(session.view.viewport ? { viewport: session.view.viewport } : {}) };
-    const loaded = loadText(session.text);
-    if (!loaded.ok) {
-      // The example stays the document; the saved typing is kept as an unapplied draft so nothing is lost.
-      loadDocument(session.text, 'Restore');
-      const { line, col, message } = loaded.error;
-      return fail(
-        `Your last session's XML does not parse (line ${line}:${col}: ${message}). The example is loaded; your text is in the XML pane as an unapplied draft: fix it, or undo to discard it.`,
-      );
-    }
-    if (!loadDocument(session.text, 'Restore')) return fail('Your last session could not be restored: the current XML has unapplied errors.');
-    const doc = useEditor.getState().doc;
-    moveNodes(draggedFromKeys(doc, session.dragged));
-    const sel = session.view.selection ? uidOfKey(doc, session.view.selection) : null;
-    if (sel !== null) select(sel, 'op');
-    clearHistory();
-    return { restored: true };
-  } catch (e) {
-    return fail(`Your last session could not be restored (${e instanceof Error ? e.message : String(e)}). The example is loaded instead.`);
+/** Every stored session, newest first, marked this tab's or open elsewhere. */
+export function recentSessions(): RecentSession[] {
+  const held = heldElsewhere();
+  const me = tabSessionId();
+  return listSessions().map((e) => ({ ...e, current: e.id === me, open: e.id !== me && held.has(e.id) }));
+}
+
+function readSession(id: string): Session | string {
+  const parsed = parseSession(readRaw(sessionKey(id)));
+  return parsed.kind === 'ok' ? parsed.session : parsed.kind === 'error' ? parsed.reason : 'it is no longer stored';
+}
+
+/**
+ * This tab continues a session no open tab holds. Its own work is saved
+ * first (refused if that fails) and stays listed; nothing is lost.
+ */
+export function openSession(id: string): boolean {
+  if (id === tabSessionId()) return true;
+  if (heldElsewhere().has(id)) return notify('error', 'That session is open in another tab: copy it here, or switch to that tab.'), false;
+  const session = readSession(id);
+  if (typeof session === 'string') return notify('error', `That session could not be opened: ${session}.`), false;
+  flushPending();
+  if (!writeSession()) return notify('error', "This tab's work could not be saved, so it stays here: use Save XML to keep it, then try again."), false;
+  const title = entryOf(id)?.title ?? 'the session';
+  // The tab keeps its theme; the graph fits the opened document (a load asks for a fit).
+  setView({ theme: currentView().theme });
+  setSessionId(id, true);
+  claim(id);
+  discardDraft(); // saved with this tab's previous session just above
+  const result = applySession(session);
+  writeSession();
+  if (!result.message) notify('info', `Opened “${title}”. This tab's previous work is saved under Recent….`);
+  return true;
+}
+
+/** Loads another session's last good document here as one undoable step (for a session open in another tab). */
+export function copySession(id: string): boolean {
+  const session = readSession(id);
+  if (typeof session === 'string') return notify('error', `That session could not be copied: ${session}.`), false;
+  const title = entryOf(id)?.title ?? 'a session';
+  if (!loadDocument(session.saved ?? session.text, `Copy of “${title}”`)) return false;
+  notify('info', `Copied “${title}” into this tab. Undo brings back what was here.`);
+  return true;
+}
+
+// ---- view settings ----------------------------------------------------------------
+
+/** Updates one view setting, in storage too when this tab's session is stored. */
+function patchStoredView(patch: Partial<SessionView>): void {
+  setView({ ...currentView(), ...patch });
+  if (autosaveActive) {
+    writeSession(); // does nothing until the session is worth storing
+    return;
   }
+  const sid = tabSessionId();
+  const parsed = sid === null ? null : parseSession(readRaw(sessionKey(sid)));
+  if (sid !== null && parsed?.kind === 'ok') writeRaw(sessionKey(sid), JSON.stringify({ ...parsed.session, view: { ...parsed.session.view, ...patch } }));
 }
 
 export function saveViewport(v: Viewport): void {
@@ -288,7 +259,9 @@ export function loadViewport(): Viewport | null {
 }
 
 export function saveTheme(theme: Theme): void {
-  if (isTheme(theme)) patchStoredView({ theme });
+  if (!isTheme(theme)) return;
+  rememberTheme(theme);
+  patchStoredView({ theme });
 }
 
 export function loadTheme(): Theme {

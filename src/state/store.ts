@@ -96,6 +96,11 @@ function commit(patch: Partial<Tracked> & Partial<EditorState>): void {
   set({ draft: false, parseError: null, ...next });
 }
 
+/** `line 6:18: what is wrong` for a message in parentheses (the error's own final full stop dropped). */
+export function errorAt(e: Pick<Diagnostic, 'line' | 'col' | 'message'>): string {
+  return `line ${e.line}:${e.col}: ${e.message.replace(/\.$/, '')}`;
+}
+
 export function notify(kind: Notice['kind'], text: string): void {
   set({ notice: { kind, text, at: Date.now() } });
 }
@@ -149,8 +154,12 @@ export function loadDocument(text: string, label: string): boolean {
   if (!flushDraft()) return false;
   const loaded = loadText(text);
   if (!loaded.ok) {
+    // The current document stays (graph and savedText, which autosave keeps too): undo or a reload brings it back.
     set({ text, draft: true, parseError: loaded.error });
-    notify('error', `${label}: ${loaded.error.message} (line ${loaded.error.line}:${loaded.error.col})`);
+    notify(
+      'error',
+      `${label} does not parse (${errorAt(loaded.error)}). It is in the XML pane as a draft and the graph still shows your previous document: fix the XML, or Undo to go back to it.`,
+    );
     return false;
   }
   commit({ doc: loaded.doc, savedText: text, readDiagnostics: loaded.diagnostics, dragged: {}, selection: null, lastChange: null, fitRequest: get().fitRequest + 1 });
@@ -190,6 +199,11 @@ export function undo(): void {
 export function redo(): void {
   if (get().draft && !applyDraft()) return;
   useEditor.temporal.getState().redo();
+  set({ text: get().savedText, draft: false, parseError: null });
+}
+
+/** Drops unapplied typing without an undo step: only for a caller that saved it first (a switch to another session). */
+export function discardDraft(): void {
   set({ text: get().savedText, draft: false, parseError: null });
 }
 

@@ -8,12 +8,15 @@ import { downloadXml, openFile, pickFile } from '../state/files';
 import type { ThemeChoice } from './theme';
 import { NEW_DOCUMENT } from './newDocument';
 import { OperationsMenu } from './ops/OperationsMenu';
+import { RecentSessions } from './RecentSessions';
 
 export function Toolbar() {
   const dialect = useEditor((s) => s.doc.dialect);
   const state = useEditor((s) => s.doc.state);
   const text = useEditor((s) => s.text);
-  const canUndo = useStore(useEditor.temporal, (t) => t.pastStates.length > 0);
+  // Unapplied typing can always be undone (thrown away), even with no history (a restored broken draft).
+  const draft = useEditor((s) => s.draft);
+  const canUndo = useStore(useEditor.temporal, (t) => t.pastStates.length > 0) || draft;
   const canRedo = useStore(useEditor.temporal, (t) => t.futureStates.length > 0);
   return (
     <header className="toolbar" role="toolbar" aria-label="Main">
@@ -32,6 +35,7 @@ export function Toolbar() {
           Open…
         </button>
         <button onClick={() => downloadXml(text)} title="Download the XML">Save XML</button>
+        <RecentSessions />
         <label className="tb-select">
           <span className="sr-only">Examples</span>
           <select
