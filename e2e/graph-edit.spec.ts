@@ -33,10 +33,8 @@ test.describe('graph editing', () => {
     await ed.node('hda[0]').locator(SEL.pos).click({ button: 'right' });
     const items = ed.menu.getByRole('menuitem');
     await expect(items).toHaveText([
-      /Add backing image below/,
       /Add quorum member/,
       /Wrap in a new quorum/,
-      /Toggle chain end \(terminated \/ open\)/,
       /Remove/,
       /Snapshot…/,
       /Commit…/,
@@ -45,8 +43,8 @@ test.describe('graph editing', () => {
       /Backup…/,
       /Quorum members and threshold…/,
     ]);
-    // A quorum has members, not a chain end.
-    await expect(ed.menu.getByRole('menuitem', { name: /Toggle chain end/ })).toBeDisabled();
+    // A quorum has members, not a chain end: no end to toggle, and B adds a member rather than a backing file.
+    await expect(ed.menu.getByRole('menuitem', { name: /chain/ })).toHaveCount(0);
     await expect(ed.menu.getByRole('menuitem', { name: /Add quorum member/ })).toBeEnabled();
     await page.keyboard.press('Escape');
     await expect(ed.menu).toBeHidden();
@@ -237,7 +235,7 @@ test.describe('graph editing', () => {
     await expect(ed.node('vda[2]').locator(SEL.endOpen)).toBeVisible();
     await expect(ed.node('vda[2]').locator(SEL.endTerminated)).toHaveCount(0);
     await expect.poll(() => ed.xmlText()).not.toContain('<backingStore/>');
-    await ed.contextMenu('vda[2]', 'Toggle chain end (terminated / open)');
+    await ed.contextMenu('vda[2]', 'Terminate the chain');
     await expect(ed.node('vda[2]').locator(SEL.endTerminated)).toBeVisible();
     await expect.poll(() => ed.xmlText()).toContain('<backingStore/>');
   });

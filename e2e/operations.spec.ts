@@ -218,6 +218,56 @@ test('renumber: refused while the guest runs; a stopped libvirt guest already sh
   await expect(ops.dialog.getByRole('button', { name: 'Renumber' })).toBeDisabled();
 });
 
+test.describe('one gateway: undo restores what the screen shows', () => {
+  test('undo after a pivot brings back the running copy, its controls and the "What happened" of its start', async () => {
+    await ed.loadExample(EXAMPLE.liveChain);
+    await ops.open('Copy');
+    await ops.fill('Destination file', `${IMG}/undo-copy.qcow2`);
+    await ops.apply('Start copy');
+    await expect(ops.mirrorNodes).toHaveCount(1);
+    await expect(ops.message).toContainText(/^Start copy/);
+    const started = await ops.commands('virsh').textContent();
+    await ops.endJob('Pivot');
+    await expect(ops.message).toContainText(/^Pivot/);
+
+    await ed.button('Undo').click();
+    // The job is back (it lives in the document's <mirror>), with its controls and its own record.
+    await expect(ops.mirrorNodes).toHaveCount(1);
+    await expect(ops.panel.getByRole('button', { name: 'Pivot', exact: true })).toBeVisible();
+    await expect(ops.message).toContainText(/^Start copy/);
+    await expect(ops.commands('virsh')).toHaveText(started ?? '');
+    await expect.poll(() => ops.ids()).toEqual(['4', '3', '1']);
+
+    await ed.button('Undo').click();
+    // Before the copy: no job, and the panel explains the load (no host commands for it).
+    await expect(ops.mirrorNodes).toHaveCount(0);
+    await expect(ops.panel.locator('.ops-job')).toHaveCount(0);
+    await expect(ops.message).not.toContainText('copy');
+    await expect(ops.commands('virsh')).toHaveCount(0);
+
+    await ed.button('Redo').click();
+    await expect(ops.mirrorNodes).toHaveCount(1);
+    await expect(ops.message).toContainText(/^Start copy/);
+  });
+
+  test('keys act on the focused node: Tab to a node, B adds below it, Delete removes it, focus stays in the graph', async ({ page }) => {
+    await ed.loadExample(EXAMPLE.mailChain);
+    await ed.node('vda[1]').focus();
+    await page.keyboard.press('b');
+    await ed.expectNode('vda[2]', 3);
+    await expect.poll(async () => (await ed.xmlText()).match(/<backingStore type=/g)?.length).toBe(3);
+    await expect(ops.message).toContainText(/^Add backing image below/);
+    await ed.node('vda[2]').focus();
+    await page.keyboard.press('Delete');
+    await expect(ed.nodes).toHaveCount(3);
+    // The focus goes to the removed node's user, so the next key acts there.
+    await expect(ed.node('vda[1]')).toBeFocused();
+    await ed.button('Undo').click();
+    await expect(ed.nodes).toHaveCount(4);
+    await expect(ops.message).toContainText(/^Add backing image below/);
+  });
+});
+
 test.describe('the dialog and the panel', () => {
   test('is a labelled modal dialog: focus stays inside, arrows switch tabs, Escape closes and gives focus back', async ({ page }) => {
     await ops.open('Snapshot');

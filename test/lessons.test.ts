@@ -8,7 +8,7 @@ import { loadText } from '../src/core/io/document';
 import type { DomainDoc } from '../src/core/model/types';
 import { validate } from '../src/core/validate';
 import { counterOf } from '../src/core/numbers/ids';
-import { commit, convert, copy, pull, setThreshold, snapshot } from '../src/core/ops';
+import { commit, copy, pull } from '../src/core/ops';
 import { LESSONS, advance, lessonById } from '../src/core/lessons';
 import type { Lesson, LessonAction } from '../src/core/lessons';
 import { EMPTY_LAB, performAll, stateOf } from '../src/core/lessons/lab';
@@ -16,6 +16,7 @@ import type { World } from '../src/core/lessons/lab';
 import { chainIds } from '../src/core/lessons/checks';
 import { checkNodeName, quorumVote, readFallsThrough, writeLands, withWrite } from '../src/core/lessons/simulate';
 import type { MemberState } from '../src/core/lessons/simulate';
+import type { OpRequest } from '../src/core/ops/request';
 
 function load(text: string): DomainDoc {
   const r = loadText(text);
@@ -28,7 +29,7 @@ function startWorld(lesson: Lesson): World {
 }
 
 const lesson = (id: string): Lesson => lessonById(id)!;
-const op = (label: string, run: (d: DomainDoc) => ReturnType<typeof snapshot>): LessonAction => ({ kind: 'op', label, run });
+const op = (_label: string, request: OpRequest): LessonAction => ({ kind: 'op', request });
 
 const IMG = '/var/lib/libvirt/images';
 const CHAIN = lesson('backing-chain');
@@ -133,32 +134,32 @@ describe('checkNodeName (QEMU: ^[A-Za-z][A-Za-z0-9_.-]*$, at most 31 bytes)', ()
 const INTENDED: Record<string, readonly (readonly LessonAction[])[]> = {
   'backing-chain': [[{ kind: 'read', block: 7 }], [{ kind: 'write', block: 7 }, { kind: 'read', block: 7 }]],
   'node-ids': [
-    [op('snap', (d) => snapshot(d, [{ at: 'vda' }]))],
-    [op('snap', (d) => snapshot(d, [{ at: 'vda' }]))],
-    [op('commit', (d) => commit(d, { top: 'vda[1]', base: 'vda[2]' }))],
-    [op('snap', (d) => snapshot(d, [{ at: 'vda' }]))],
+    [op('snap', { kind: 'snapshot', targets: [{ at: 'vda' }] })],
+    [op('snap', { kind: 'snapshot', targets: [{ at: 'vda' }] })],
+    [op('commit', { kind: 'commit', top: 'vda[1]', base: 'vda[2]' })],
+    [op('snap', { kind: 'snapshot', targets: [{ at: 'vda' }] })],
   ],
-  'two-numbers': [[{ kind: 'select', address: 'vda[3]' }], [op('convert', (d) => convert(d, 'proposal'))], [{ kind: 'select', address: 'vda[3]' }]],
+  'two-numbers': [[{ kind: 'select', address: 'vda[3]' }], [op('convert', { kind: 'convert', dialect: 'proposal' })], [{ kind: 'select', address: 'vda[3]' }]],
   'commit-pull': [
-    [op('commit', (d) => commit(d, { top: 'vda[3]', base: 'vda[2]' }))],
-    [op('pull', (d) => pull(d, { top: 'vda', base: 'vda[1]' }))],
-    [op('commit', (d) => commit(d, { top: 'vda', base: 'vda[1]' }))],
+    [op('commit', { kind: 'commit', top: 'vda[3]', base: 'vda[2]' })],
+    [op('pull', { kind: 'pull', top: 'vda', base: 'vda[1]' })],
+    [op('commit', { kind: 'commit', top: 'vda', base: 'vda[1]' })],
   ],
   'copy-pivot': [
-    [op('copy', (d) => copy(d, { at: 'vda', dest: '/x/shallow.qcow2', shallow: true }))],
-    [op('copy', (d) => copy(d, { at: 'vda', dest: '/x/full.qcow2' }))],
-    [op('copy', (d) => copy(d, { at: 'vda', dest: '/x/cancelled.qcow2', cancel: true }))],
+    [op('copy', { kind: 'copy', at: 'vda', dest: '/x/shallow.qcow2', shallow: true })],
+    [op('copy', { kind: 'copy', at: 'vda', dest: '/x/full.qcow2' })],
+    [op('copy', { kind: 'copy', at: 'vda', dest: '/x/cancelled.qcow2', cancel: true })],
   ],
   'quorum-voting': [
     [{ kind: 'corrupt', member: 2, corrupt: true }, { kind: 'vote' }],
     [{ kind: 'corrupt', member: 0, corrupt: true }, { kind: 'vote' }],
-    [op('threshold', (d) => setThreshold(d, { at: 'vda', value: '3' })), { kind: 'corrupt', member: 2, corrupt: false }, { kind: 'vote' }],
+    [op('threshold', { kind: 'threshold', at: 'vda', value: '3' }), { kind: 'corrupt', member: 2, corrupt: false }, { kind: 'vote' }],
   ],
   'quorum-snapshots': [
-    [op('snap', (d) => snapshot(d, [{ at: 'vda' }]))],
+    [op('snap', { kind: 'snapshot', targets: [{ at: 'vda' }] })],
     // After way 1 the quorum is vda[1] and its members vda[2..4] (proposal: positions).
-    [op('snap', (d) => snapshot(d, [{ at: 'vda[2]' }, { at: 'vda[3]' }, { at: 'vda[4]' }]))],
-    [op('snap', (d) => snapshot(d, [{ at: 'vda[4]' }]))], // b's overlay (a's is vda[2], a itself vda[3])
+    [op('snap', { kind: 'snapshot', targets: [{ at: 'vda[2]' }, { at: 'vda[3]' }, { at: 'vda[4]' }] })],
+    [op('snap', { kind: 'snapshot', targets: [{ at: 'vda[4]' }] })], // b's overlay (a's is vda[2], a itself vda[3])
   ],
   'node-names': [[{ kind: 'name', name: 'vda[1]' }], [{ kind: 'name', name: 'my-node' }]],
 };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadText } from '../src/core/io/document';
 import { derive } from '../src/core/numbers/derive';
 import { EXAMPLES } from '../src/core/examples';
-import { addressFor, basesBelow, chainTops, freePath, pick, quorums, topsWithBases } from '../src/views/ops/choices';
+import { addressFor, basesBelow, chainTops, pick, quorums, topsWithBases } from '../src/views/ops/choices';
+import { freePath } from '../src/core/operations/paths';
 
 function derived(id: string) {
   const r = loadText(EXAMPLES.find((e) => e.id === id)!.text);

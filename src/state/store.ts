@@ -1,18 +1,26 @@
 /**
- * The one store. Every change to the document goes through `commit` (the
- * mutation gateway): it records one undo step, keeps the XML text in step,
- * and is what autosave watches. The model is the truth; the XML text is the
- * truth only while `draft` is set (typing not yet applied).
+ * The one store. Every change to the document is one registered operation
+ * (src/core/operations) run through `perform`, the mutation gateway: it
+ * records one undo step together with what happened (the record "What
+ * happened" shows, with the host commands), keeps the XML text in step, and
+ * is what autosave watches. Undo restores the document, its record and its
+ * running jobs (the `<mirror>`s are in the document) together. The model is
+ * the truth; the XML text is the truth only while `draft` is set (typing not
+ * yet applied).
  */
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { DomainDoc } from '../core/model/types';
 import type { Diagnostic } from '../core/diagnostics';
 import type { OpResult, OpSummary } from '../core/ops/types';
+import type { OpRequest } from '../core/ops/request';
+import type { HostCommands } from '../core/commands/types';
+import { commandsOf, perform as performOp, titleOf } from '../core/operations/registry';
+import { applyLoadedText } from '../core/operations/replaceText';
+import type { DialogTab } from '../core/operations/nodeActions';
 import type { Placement, Point } from '../core/layout';
 import { pruneDragged } from '../core/layout';
 import { loadText, toText } from '../core/document';
-import { reconcile } from '../core/reconcile';
 import { DEFAULT_EXAMPLE } from '../core/examples';
 
 export interface Selection {
@@ -41,8 +49,12 @@ export interface EditorState {
   /** Positions the user dragged, by node uid (view state, not XML). */
   readonly dragged: Placement;
   readonly selection: Selection | null;
-  /** The last operation's effect, for highlighting and the status line. */
+  /** The last operation's effect, for highlighting and the status line (part of the record; undo restores it). */
   readonly lastChange: (OpSummary & { readonly label: string; readonly at: number }) | null;
+  /** The last operation as "What happened" shows it; undo brings back the one before. */
+  readonly record: ChangeRecord | null;
+  /** The operations dialog, when open: on which tab, for which node (view state, not tracked). */
+  readonly opsDialog: { readonly tab: DialogTab; readonly uid: string | null; readonly seq: number } | null;
   readonly notice: Notice | null;
   /** Bumped to ask the graph to fit the view (load, tidy). */
   readonly fitRequest: number;
@@ -56,7 +68,20 @@ export interface Highlight {
   readonly reason: string;
 }
 
-type Tracked = Pick<EditorState, 'doc' | 'dragged' | 'savedText' | 'readDiagnostics'>;
+/** One applied operation: the request, the documents on both sides, what it did, and how to do it on a host. */
+export interface ChangeRecord {
+  readonly request: OpRequest;
+  readonly title: string;
+  readonly before: DomainDoc;
+  readonly after: DomainDoc;
+  readonly summary: OpSummary;
+  /** null for an edit of the document only (no host command does it). */
+  readonly commands: HostCommands | null;
+  /** Why there are no commands when the generator failed (a bug there must not lose the applied operation). */
+  readonly commandsNote: string | null;
+}
+
+type Tracked = Pick<EditorState, 'doc' | 'dragged' | 'savedText' | 'readDiagnostics' | 'record' | 'lastChange'>;
 
 function initialState(): EditorState {
   const loaded = loadText(DEFAULT_EXAMPLE.text);
@@ -71,6 +96,8 @@ function initialState(): EditorState {
     dragged: {},
     selection: null,
     lastChange: null,
+    record: null,
+    opsDialog: null,
     notice: null,
     fitRequest: 0,
     highlight: null,
@@ -79,7 +106,7 @@ function initialState(): EditorState {
 
 export const useEditor = create<EditorState>()(
   temporal(() => initialState(), {
-    partialize: (s): Tracked => ({ doc: s.doc, dragged: s.dragged, savedText: s.savedText, readDiagnostics: s.readDiagnostics }),
+    partialize: (s): Tracked => ({ doc: s.doc, dragged: s.dragged, savedText: s.savedText, readDiagnostics: s.readDiagnostics, record: s.record, lastChange: s.lastChange }),
     equality: (a, b) => a.doc === b.doc && a.dragged === b.dragged && a.savedText === b.savedText,
     limit: 200,
   }),
@@ -88,7 +115,7 @@ export const useEditor = create<EditorState>()(
 const set = (patch: Partial<EditorState>): void => useEditor.setState(patch);
 const get = (): EditorState => useEditor.getState();
 
-/** The gateway: one call, one undo step. */
+/** One call, one undo step (what `record` and the view-state changes below use). */
 function commit(patch: Partial<Tracked> & Partial<EditorState>): void {
   const next = { ...patch };
   if (next.doc && !next.dragged) next.dragged = pruneDragged(next.doc, get().dragged);
@@ -122,8 +149,8 @@ export function applyDraft(): boolean {
     set({ parseError: loaded.error });
     return false;
   }
-  const doc = reconcile(s.doc, loaded.doc);
-  commit({ doc, savedText: s.text, readDiagnostics: loaded.diagnostics });
+  const req: OpRequest = { kind: 'replace-text', text: s.text };
+  record(req, s.doc, applyLoadedText(s.doc, loaded, undefined), s.text, {});
   return true;
 }
 
@@ -135,16 +162,43 @@ function flushDraft(): boolean {
   return false;
 }
 
-/** Runs a core operation through the gateway. Returns the refusal reason, or null. */
-export function runOp(label: string, op: (doc: DomainDoc) => OpResult): string | null {
+function commandsFor(before: DomainDoc, req: OpRequest, after: DomainDoc): Pick<ChangeRecord, 'commands' | 'commandsNote'> {
+  try {
+    return { commands: commandsOf(before, req, after), commandsNote: null };
+  } catch (e) {
+    return { commands: null, commandsNote: `The host commands could not be worked out: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/** The one writer of the document: commits an applied operation with its record (one undo step). */
+function record(req: OpRequest, before: DomainDoc, result: Extract<OpResult, { ok: true }>, text: string, extra: Partial<EditorState>): void {
+  const title = titleOf(req, before);
+  const rec: ChangeRecord = { request: req, title, before, after: result.doc, summary: result.summary, ...commandsFor(before, req, result.doc) };
+  commit({
+    doc: result.doc,
+    savedText: text,
+    readDiagnostics: result.summary.diagnostics ?? [],
+    record: rec,
+    lastChange: { ...result.summary, label: title, at: Date.now() },
+    ...extra,
+  });
+}
+
+/**
+ * Runs a registered operation through the gateway: pending typing is applied
+ * first (or the operation is refused, so typing is never overwritten), then
+ * the operation, then one undo step with its record. Returns the refusal
+ * reason (also shown as a notice), or null.
+ */
+export function perform(req: OpRequest): string | null {
   if (!flushDraft()) return 'The XML has unapplied errors.';
-  const result = op(get().doc);
+  const before = get().doc;
+  const result = performOp(before, req);
   if (!result.ok) {
     notify('error', result.reason);
     return result.reason;
   }
-  const savedText = toText(result.doc);
-  commit({ doc: result.doc, savedText, readDiagnostics: [], lastChange: { ...result.summary, label, at: Date.now() } });
+  record(req, before, result, req.kind === 'replace-text' ? req.text : toText(result.doc), {});
   if (result.summary.message) notify('info', result.summary.message);
   return null;
 }
@@ -162,7 +216,9 @@ export function loadDocument(text: string, label: string): boolean {
     );
     return false;
   }
-  commit({ doc: loaded.doc, savedText: text, readDiagnostics: loaded.diagnostics, dragged: {}, selection: null, lastChange: null, fitRequest: get().fitRequest + 1 });
+  const before = get().doc;
+  // A new document: its own layout and no selection; its nodes are new, so nothing is reconciled.
+  record({ kind: 'replace-text', text, label }, before, applyLoadedText(before, loaded, label, false), text, { dragged: {}, selection: null, fitRequest: get().fitRequest + 1 });
   return true;
 }
 

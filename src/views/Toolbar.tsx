@@ -1,9 +1,9 @@
 /** File, history, view and document-mode commands. Dialect and guest state are always visible here. */
 import { useStore } from 'zustand';
 import { EXAMPLES } from '../core/examples';
-import { convert, renumber, setState } from '../core/ops';
+import { available } from '../core/operations/registry';
 import type { Dialect, GuestState } from '../core/model/types';
-import { useEditor, loadDocument, redo, requestFit, runOp, tidy, undo } from '../state/store';
+import { useEditor, loadDocument, redo, requestFit, perform, tidy, undo } from '../state/store';
 import { downloadXml, openFile, pickFile } from '../state/files';
 import type { ThemeChoice } from './theme';
 import { NEW_DOCUMENT } from './newDocument';
@@ -13,6 +13,9 @@ import { RecentSessions } from './RecentSessions';
 export function Toolbar() {
   const dialect = useEditor((s) => s.doc.dialect);
   const state = useEditor((s) => s.doc.state);
+  const doc = useEditor((s) => s.doc);
+  // The same reason the dialog gives (running: ids cannot be reused; offline libvirt: already as libvirt numbers it).
+  const renumberWhy = available(doc, { kind: 'renumber' });
   const text = useEditor((s) => s.text);
   // Unapplied typing can always be undone (thrown away), even with no history (a restored broken draft).
   const draft = useEditor((s) => s.draft);
@@ -70,7 +73,7 @@ export function Toolbar() {
           <select
             aria-label="Dialect"
             value={dialect}
-            onChange={(e) => runOp(`Convert to ${e.target.value}`, (d) => convert(d, e.target.value as Dialect))}
+            onChange={(e) => perform({ kind: 'convert', dialect: e.target.value as Dialect })}
           >
             <option value="libvirt">libvirt</option>
             <option value="proposal">proposal</option>
@@ -81,17 +84,13 @@ export function Toolbar() {
           <select
             aria-label="Guest state"
             value={state}
-            onChange={(e) => runOp(`Guest ${e.target.value}`, (d) => setState(d, e.target.value as GuestState))}
+            onChange={(e) => perform({ kind: 'set-state', state: e.target.value as GuestState })}
           >
             <option value="offline">offline</option>
             <option value="running">running</option>
           </select>
         </label>
-        <button
-          onClick={() => runOp('Renumber', renumber)}
-          disabled={state === 'running'}
-          title={state === 'running' ? 'Ids cannot be reused while QEMU runs' : 'Give every node a fresh id'}
-        >
+        <button onClick={() => renumberWhy === true && perform({ kind: 'renumber' })} aria-disabled={renumberWhy !== true} title={renumberWhy === true ? 'Give every node a fresh id' : renumberWhy}>
           Renumber
         </button>
       </div>

@@ -1,5 +1,4 @@
 /** Lessons 1–3: what a backing chain is, how ids are handed out, and positions versus ids. */
-import { commit, convert, snapshot } from '../ops';
 import { addedNodes, eventsOf, hasIdGap, lastIndex, newTop, removedSome, selectedView } from './checks';
 import { chainLayers } from './simulate';
 import type { Lesson, LessonAction } from './types';
@@ -70,7 +69,7 @@ const LONE_BASE = `<disk type='file' device='disk'>
 </disk>
 `;
 
-const snapVda: LessonAction = { kind: 'op', label: 'Snapshot vda', run: (d) => snapshot(d, [{ at: 'vda' }]) };
+const snapVda: LessonAction = { kind: 'op', request: { kind: 'snapshot', targets: [{ at: 'vda' }] } };
 
 export const nodeIds: Lesson = {
   id: 'node-ids',
@@ -94,7 +93,7 @@ export const nodeIds: Lesson = {
       instruction:
         '[[Commit]] the middle overlay away: `virsh blockcommit DOMAIN vda --top vda[1] --base vda[2]` (in this [[dialect]] `vda[N]` is a position; virsh itself, which only knows libvirt\'s numbering, would be given the files\' paths). Watch which ids remain.',
       check: (s) => removedSome(s) && hasIdGap(s.doc),
-      demo: [{ kind: 'op', label: 'Commit vda[1] into vda[2]', run: (d) => commit(d, { top: 'vda[1]', base: 'vda[2]' }) }],
+      demo: [{ kind: 'op', request: { kind: 'commit', top: 'vda[1]', base: 'vda[2]' } }],
     },
     {
       instruction: 'Snapshot once more. Which id will the new overlay get: the free one, or the next from the counter?',
@@ -151,7 +150,7 @@ export const twoNumbers: Lesson = {
       instruction:
         'Switch the **Dialect** in the toolbar to `proposal` (the 2014 design mail). The guest is running, so every node keeps its id; only the way the XML writes them changes.',
       check: (s) => s.doc.dialect === 'proposal',
-      demo: [{ kind: 'op', label: 'Convert to proposal', run: (d) => convert(d, 'proposal') }],
+      demo: [{ kind: 'op', request: { kind: 'convert', dialect: 'proposal' } }],
     },
     {
       instruction: 'In the proposal dialect an [[address]] `vda[N]` is a position: the big label is now the position, and the node name beside it carries the id. Click the node that `vda[3]` names now.',

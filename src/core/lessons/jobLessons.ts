@@ -1,5 +1,4 @@
 /** Lessons 4–5: the block jobs. Where the data goes, which images stay valid, and what pivot means. */
-import { commit, copy, pull } from '../ops';
 import { preorder } from '../model/walk';
 import type { DomainDoc } from '../model/types';
 import { chainIds, counter, lastSaid, newTop, sameIds } from './checks';
@@ -42,20 +41,20 @@ export const commitPull: Lesson = {
         '[[Commit]] `vm.snap2` down into `vm.snap1`: `virsh blockcommit DOMAIN vda --top vda[3] --base vda[2] --wait` (DOMAIN: your domain\'s name; libvirt [[dialect]]: `vda[N]` is the [[index]]). The data of index 3 is written into index 2.',
       check: (s) => sameIds(chainIds(s.doc), [4, 2, 1]) && lastSaid(s, 'Committed'),
       hint: (s) => (sameIds(chainIds(s.doc), [4, 1]) ? 'That merged two layers at once; Reset and commit only vda[3] into vda[2].' : null),
-      demo: [{ kind: 'op', label: 'Commit vda[3] into vda[2]', run: (d) => commit(d, { top: 'vda[3]', base: 'vda[2]' }) }],
+      demo: [{ kind: 'op', request: { kind: 'commit', top: 'vda[3]', base: 'vda[2]' } }],
     },
     {
       instruction:
         'Now [[pull]] instead: `virsh blockpull DOMAIN vda --base vda[1] --wait` copies what `vm.snap1` holds up into the [[active layer]] and drops it from the chain.',
       check: (s) => sameIds(chainIds(s.doc), [4, 1]) && lastSaid(s, 'Pulled'),
       hint: (s) => (sameIds(chainIds(s.doc), [4, 1]) ? 'The chain is right, but that was a commit: the data went down. Undo and pull instead.' : null),
-      demo: [{ kind: 'op', label: 'Pull into vda down to vda[1]', run: (d) => pull(d, { top: 'vda', base: 'vda[1]' }) }],
+      demo: [{ kind: 'op', request: { kind: 'pull', top: 'vda', base: 'vda[1]' } }],
     },
     {
       instruction:
         'Last, commit the active layer itself: `virsh blockcommit DOMAIN vda --top vda[4] --base vda[1] --active --pivot` merges `vm.snap3` into the base; when the job is ready it [[pivot]]s and the base becomes the active layer.',
       check: (s) => sameIds(chainIds(s.doc), [1]) && lastSaid(s, 'Committed'),
-      demo: [{ kind: 'op', label: 'Active commit of vda into vda[1]', run: (d) => commit(d, { top: 'vda', base: 'vda[1]' }) }],
+      demo: [{ kind: 'op', request: { kind: 'commit', top: 'vda', base: 'vda[1]' } }],
     },
   ],
   explanation:
@@ -98,7 +97,7 @@ export const copyPivot: Lesson = {
         const t = newTop(s);
         return t !== null && sameIds(chainIds(s.doc), [t.id!, 1]);
       },
-      demo: [{ kind: 'op', label: 'Shallow copy of vda', run: (d) => copy(d, { at: 'vda', dest: `${IMG}/vm.copy.qcow2`, shallow: true }) }],
+      demo: [{ kind: 'op', request: { kind: 'copy', at: 'vda', dest: `${IMG}/vm.copy.qcow2`, shallow: true } }],
     },
     {
       instruction: 'Now a full copy: `virsh blockcopy DOMAIN vda ' + IMG + '/vm.full.qcow2 --format qcow2 --transient-job --pivot`. The new image holds the data of the whole chain and stands alone.',
@@ -106,7 +105,7 @@ export const copyPivot: Lesson = {
         const t = newTop(s);
         return t !== null && t.end === 'terminated' && chainLayers(s.doc, 0).length === 1;
       },
-      demo: [{ kind: 'op', label: 'Full copy of vda', run: (d) => copy(d, { at: 'vda', dest: `${IMG}/vm.full.qcow2` }) }],
+      demo: [{ kind: 'op', request: { kind: 'copy', at: 'vda', dest: `${IMG}/vm.full.qcow2` } }],
     },
     {
       instruction:
@@ -116,7 +115,7 @@ export const copyPivot: Lesson = {
         const c = s.lastChange;
         return c !== null && c.added.length === 0 && c.removed.length === 0 && /cancel/i.test(c.message) && counter(s.doc) > maxId(s.doc) + 1;
       },
-      demo: [{ kind: 'op', label: 'Copy of vda, cancelled', run: (d) => copy(d, { at: 'vda', dest: `${IMG}/vm.abandoned.qcow2`, cancel: true }) }],
+      demo: [{ kind: 'op', request: { kind: 'copy', at: 'vda', dest: `${IMG}/vm.abandoned.qcow2`, cancel: true } }],
     },
   ],
   explanation:

@@ -10,6 +10,8 @@ import { resolveAddress } from '../numbers/address';
 import type { BlockMap, LessonAction, LessonChange, LessonEvent, LessonState } from './types';
 import type { MemberState, NameVerdict, ReadTrace, Vote } from './simulate';
 import { checkNodeName, quorumOf, quorumVote, readFallsThrough, withWrite, writeLands } from './simulate';
+import { perform as performOp, titleOf } from '../operations/registry';
+import type { OpRequest } from '../ops/request';
 
 export interface Lab {
   readonly blocks: BlockMap;
@@ -77,12 +79,19 @@ export function stateOf(w: World): LessonState {
 }
 
 /** One "Do it for me" action on a world; a string is why it could not be done. */
+/** The request an `op` action stands for on this document, or why there is none. */
+export function requestOf(a: Extract<LessonAction, { kind: 'op' }>, doc: DomainDoc): OpRequest | string {
+  return typeof a.request === 'function' ? a.request(doc) : a.request;
+}
+
 export function perform(w: World, a: LessonAction): World | string {
   switch (a.kind) {
     case 'op': {
-      const r = a.run(w.doc);
+      const req = requestOf(a, w.doc);
+      if (typeof req === 'string') return req;
+      const r = performOp(w.doc, req);
       if (!r.ok) return r.reason;
-      return { ...w, doc: r.doc, lastChange: { label: a.label, ...r.summary } };
+      return { ...w, doc: r.doc, lastChange: { label: titleOf(req, w.doc), ...r.summary } };
     }
     case 'select': {
       const r = resolveAddress(w.doc, a.address);

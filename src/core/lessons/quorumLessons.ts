@@ -1,7 +1,5 @@
 /** Lessons 6–7: how a quorum votes, and the three ways to snapshot one (the design mail). */
-import { setThreshold, snapshot } from '../ops';
 import { derive } from '../numbers/derive';
-import { refuse } from '../ops/types';
 import { addedNodes, eventsOf, newTop } from './checks';
 import { quorumOf } from './simulate';
 import type { Lesson, LessonAction, LessonState } from './types';
@@ -59,7 +57,7 @@ export const quorumVoting: Lesson = {
         'Make the quorum strict: raise the threshold to 3 (the **+** next to Threshold changes the document), leave exactly one member corrupt, and read.',
       check: (s) => thresholdIs(s, 3) && eventsOf(s, 'quorum-read').some((e) => e.threshold === 3 && e.corrupt === 1 && e.outcome === 'failed'),
       hint: (s) => (thresholdIs(s, 3) ? 'The threshold is 3; now mark exactly one member corrupt and read.' : 'Raise the threshold to 3 first.'),
-      demo: [{ kind: 'op', label: 'Set threshold to 3', run: (d) => setThreshold(d, { at: 'vda', value: 3 }) }, ...voteWith(true, false, false)],
+      demo: [{ kind: 'op', request: { kind: 'threshold', at: 'vda', value: 3 } }, ...voteWith(true, false, false)],
     },
   ],
   explanation:
@@ -70,11 +68,10 @@ export const quorumVoting: Lesson = {
 function snapshotMembers(pick: (n: number) => number[]): LessonAction {
   return {
     kind: 'op',
-    label: 'Snapshot quorum members',
-    run: (d) => {
+    request: (d) => {
       const q = quorumOf(d, 0);
-      if (!q) return refuse('The disk has no quorum.');
-      return snapshot(d, pick(q.members.length).map((i) => ({ at: q.members[i]!.address })));
+      if (!q) return 'The disk has no quorum.';
+      return { kind: 'snapshot', targets: pick(q.members.length).map((i) => ({ at: q.members[i]!.address })) };
     },
   };
 }
@@ -94,7 +91,7 @@ export const quorumSnapshots: Lesson = {
         const below = t?.childUids.length === 1 ? derive(s.doc).byUid.get(t.childUids[0]!) : undefined;
         return t !== null && !t.isQuorum && below?.isQuorum === true;
       },
-      demo: [{ kind: 'op', label: 'Snapshot vda', run: (d) => snapshot(d, [{ at: 'vda' }]) }],
+      demo: [{ kind: 'op', request: { kind: 'snapshot', targets: [{ at: 'vda' }] } }],
     },
     {
       instruction:

@@ -4,7 +4,7 @@
  * run the same lessons with core operations only.
  */
 import type { DomainDoc } from '../model/types';
-import type { OpResult } from '../ops/types';
+import type { OpRequest } from '../ops/request';
 
 /** The editor's last operation, as the store keeps it (`lastChange`); structurally the store's type. */
 export interface LessonChange {
@@ -39,12 +39,14 @@ export interface LessonState {
 }
 
 /**
- * One thing "Do it for me" does, in order. `op` goes through the editor's
- * gateway (one undo step); the others are the lesson panel's own buttons.
- * Addresses are resolved when the action runs, in the document's dialect.
+ * One thing "Do it for me" does, in order. `op` is a registered operation
+ * run through the editor's gateway (one undo step, recorded in What happened,
+ * exactly as the menu runs it); a function works the request out from the
+ * document when the action runs (or says why it cannot). The others are the
+ * lesson panel's own buttons. Addresses resolve in the document's dialect.
  */
 export type LessonAction =
-  | { readonly kind: 'op'; readonly label: string; readonly run: (doc: DomainDoc) => OpResult }
+  | { readonly kind: 'op'; readonly request: OpRequest | ((doc: DomainDoc) => OpRequest | string) }
   | { readonly kind: 'select'; readonly address: string }
   | { readonly kind: 'read'; readonly block: number }
   | { readonly kind: 'write'; readonly block: number }

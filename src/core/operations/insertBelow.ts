@@ -5,8 +5,8 @@ import type { Operation } from './types';
 
 export const insertBelowOp: Operation<'insert-below'> = {
   kind: 'insert-below',
-  label: 'Add backing image',
-  title: (req, doc) => { const at = findByUid(doc, req.uid); return at && isQuorum(at.node) ? 'Add member' : 'Add backing image'; },
+  label: 'Add backing image below',
+  title: (req, doc) => { const at = findByUid(doc, req.uid); return at && isQuorum(at.node) ? 'Add member (no host command)' : 'Add backing image below'; },
   apply: (doc, req) => insertBelow(doc, req.uid, req.init),
   commands: null,
 };

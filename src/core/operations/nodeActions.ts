@@ -39,8 +39,10 @@ export function nodeActions(doc: DomainDoc, derived: DerivedDoc, v: NodeView): N
   const several = v.childUids.length > 1;
   const remove: OpRequest = { kind: 'remove', uid: v.uid, subtree: several };
   const actions: NodeAction[] = [
-    requestAction(doc, 'insert-below', { kind: 'insert-below', uid: v.uid }, 'B'),
-    ...(v.isQuorum ? [requestAction(doc, 'add-member', { kind: 'quorum-add', at: v.address, file: freeMemberPath(derived, v) })] : []),
+    // On a quorum, B adds a member the way a host does it (quorum-add has host commands; insert-below has none).
+    v.isQuorum
+      ? requestAction(doc, 'add-member', { kind: 'quorum-add', at: v.address, file: freeMemberPath(derived, v) }, 'B')
+      : requestAction(doc, 'insert-below', { kind: 'insert-below', uid: v.uid }, 'B'),
     requestAction(doc, 'wrap', { kind: 'wrap-quorum', uid: v.uid }, 'Q'),
     ...(v.end !== null ? [requestAction(doc, 'toggle-end', { kind: 'set-end', uid: v.uid, end: v.end === 'terminated' ? 'open' : 'terminated' }, 'E')] : []),
     requestAction(doc, 'remove', remove, 'Delete', several ? `Remove ${v.headline} and everything below it (${v.childUids.length} members and their chains)?` : undefined),

@@ -97,7 +97,7 @@ export function labels(doc: DomainDoc, disk: number, nodes: readonly SrcNode[]):
  * document is renumbered the way libvirt will number it at start (see
  * settleIds), which is why its messages name nodes by their files (label).
  */
-export function ok(doc: DomainDoc, added: readonly string[], removed: readonly string[], message: string): OpResult {
+export function ok(doc: DomainDoc, added: readonly string[], removed: readonly string[], message: string): Extract<OpResult, { ok: true }> {
   return { ok: true, doc: settleIds(doc), summary: { added, removed, message } };
 }
 

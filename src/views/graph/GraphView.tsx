@@ -9,11 +9,12 @@ import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeC
 import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { useEditor, moveNodes, notify, runOp, select } from '../../state/store';
+import { useEditor, moveNodes, notify, perform, select } from '../../state/store';
+import { rules } from '../../core/dialect/rules';
 import { loadViewport, saveViewport } from '../../state/persist';
 import { derive } from '../../core/derive';
 import { placeNodes, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
-import { canReparent, reparent } from '../../core/ops';
+import { canReparent } from '../../core/ops';
 import { useDiagnostics } from '../../state/diagnostics';
 import type { Severity } from '../../core/diagnostics';
 import { FlowCache } from './flowModel';
@@ -64,9 +65,9 @@ function Graph() {
         changed: new Set(lastChange?.added ?? []),
         changedAt: lastChange?.at ?? 0,
         highlighted: new Set(highlight?.uids ?? []),
-        counterLabel: doc.dialect === 'libvirt' ? ' (per domain)' : ' (this disk)',
+        counterLabel: ` (${rules(doc).counterScope})`,
       }),
-    [cache, derived, positions, selection, severities, lastChange, highlight, doc.dialect],
+    [cache, derived, positions, selection, severities, lastChange, highlight, doc],
   );
 
   const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);
@@ -125,7 +126,7 @@ function Graph() {
     [doc],
   );
   const onConnect = useCallback((c: Connection) => {
-    runOp('Re-parent', (d) => reparent(d, c.target, c.source));
+    perform({ kind: 'reparent', uid: c.target, parent: c.source });
   }, []);
   const onConnectEnd: OnConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.toNode && !state.isValid && refusal.current) notify('error', `Connection refused: ${refusal.current}`);

@@ -1,9 +1,16 @@
-/** Keyboard in the graph: arrows walk the tree, Delete removes, letters run node actions. */
+/**
+ * Keyboard in the graph: arrows walk the tree, letters and Delete run the
+ * node actions (src/core/operations/nodeActions) on the node that has the
+ * keyboard focus, else on the selection. Focus follows a keyboard move, so
+ * what the focus ring shows is what a key acts on.
+ */
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DerivedDoc, NodeView } from '../../core/derive';
-import { notify, select } from '../../state/store';
-import { NODE_ACTIONS, removeWithConfirm } from './actions';
+import { actionForKey, nodeActions } from '../../core/operations/nodeActions';
+import { findByUid } from '../../core/ops/locate';
+import { select, useEditor } from '../../state/store';
+import { runAction } from '../shared/actions';
 
 function neighbour(derived: DerivedDoc, v: NodeView, key: string): string | null {
   if (key === 'ArrowUp') return v.parentUid;
@@ -14,37 +21,57 @@ function neighbour(derived: DerivedDoc, v: NodeView, key: string): string | null
   return siblings[j] ?? null;
 }
 
+/** The node whose box has the keyboard focus (React Flow puts `data-id` on it). */
+function focusedNode(target: HTMLElement, derived: DerivedDoc): NodeView | undefined {
+  const id = target.closest<HTMLElement>('.react-flow__node')?.dataset.id;
+  return id ? derived.byUid.get(id) : undefined;
+}
+
+function focusNode(uid: string, within: HTMLElement): void {
+  // After React has drawn the new selection.
+  requestAnimationFrame(() => within.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(uid)}"]`)?.focus());
+}
+
 export function useGraphKeys(derived: DerivedDoc, selected: string | null) {
   return useCallback(
-    (e: KeyboardEvent) => {
+    (e: KeyboardEvent<HTMLElement>) => {
       const target = e.target as HTMLElement;
-      if (target.closest('input, textarea, select, .cm-editor')) return;
-      const v = selected ? derived.byUid.get(selected) : undefined;
+      if (target.closest('input, textarea, select, .cm-editor, [role=menu]')) return;
+      const v = focusedNode(target, derived) ?? (selected ? derived.byUid.get(selected) : undefined);
       if (!v) {
         if (e.key.startsWith('Arrow') && derived.disks[0]) {
-          select(derived.disks[0].nodes[0]!.uid, 'keyboard');
+          const first = derived.disks[0].nodes[0]!.uid;
+          select(first, 'keyboard');
+          focusNode(first, e.currentTarget);
           e.preventDefault();
         }
         return;
       }
       if (e.key.startsWith('Arrow')) {
         const next = neighbour(derived, v, e.key);
-        if (next) select(next, 'keyboard');
+        if (next) {
+          select(next, 'keyboard');
+          focusNode(next, e.currentTarget);
+        }
         e.preventDefault();
         e.stopPropagation();
         return;
       }
-      if (e.key === 'Delete' || e.key === 'Backspace') {
-        e.preventDefault();
-        removeWithConfirm(v);
-        return;
-      }
       if (e.ctrlKey || e.metaKey || e.altKey) return;
-      const action = NODE_ACTIONS.find((a) => a.shortcut?.toLowerCase() === e.key.toLowerCase());
+      const action = actionForKey(nodeActions(useEditor.getState().doc, derived, v), e.key);
       if (!action) return;
       e.preventDefault();
-      if (action.enabled(v, derived)) action.run(v, derived);
-      else if (action.why) notify('error', action.why(v, derived));
+      const root = e.currentTarget;
+      runAction(action, v.uid);
+      // A removed node cannot keep the focus: it goes to its user (or what took its place), so the keyboard stays in the graph.
+      const after = useEditor.getState();
+      if (!findByUid(after.doc, v.uid)) {
+        const next = [v.parentUid, ...v.childUids].find((u): u is string => u !== null && findByUid(after.doc, u) !== null);
+        if (next) {
+          select(next, 'keyboard');
+          focusNode(next, root);
+        } else root.focus();
+      }
     },
     [derived, selected],
   );

@@ -1,16 +1,22 @@
-/** The inspector's action buttons; a refusal is shown under them (and in the notice). */
-import { useState } from 'react';
+/**
+ * The inspector's action buttons: the node actions of the core's catalogue
+ * that edit the graph (the same labels and refusals as the context menu and
+ * the keys). A disabled button says why on hover and to screen readers; a
+ * refusal at click time is shown under the buttons.
+ */
+import { useId, useState } from 'react';
 import type { DerivedDoc, NodeView } from '../../core/derive';
 import { derive } from '../../core/derive';
-import { insertBelow, quorumAdd, removeNode, wrapInQuorum } from '../../core/ops';
-import { runOp, select, useEditor } from '../../state/store';
-import { removeWithConfirm } from '../graph/actions';
-import { freeMemberPath, latestError } from './model';
+import { nodeActions } from '../../core/operations/nodeActions';
+import { select, useEditor } from '../../state/store';
+import { runAction } from '../shared/actions';
 
 interface Props {
   readonly view: NodeView;
   readonly derived: DerivedDoc;
 }
+
+const SHOWN = ['insert-below', 'add-member', 'wrap', 'remove'];
 
 /** After a removal the inspector follows the node's user (or the disk's new top) instead of going blank. */
 function selectAfterRemove(view: NodeView): void {
@@ -21,47 +27,42 @@ function selectAfterRemove(view: NodeView): void {
 }
 
 export function NodeActions({ view, derived }: Props) {
+  const doc = useEditor((s) => s.doc);
+  const whyId = useId();
   const [error, setError] = useState<{ uid: string; text: string } | null>(null);
-  const run = (fn: () => string | null): void => {
-    const reason = fn();
-    setError(reason === null ? null : { uid: view.uid, text: reason });
-  };
   const shown = error !== null && error.uid === view.uid ? error.text : null;
+  // On a quorum "Add backing image below" adds a member too: show one of the two.
+  const actions = nodeActions(doc, derived, view).filter((a) => SHOWN.includes(a.id) && !(view.isQuorum && a.id === 'insert-below'));
 
   return (
     <div className="insp-actions" role="group" aria-label="Node actions">
       <div className="insp-buttons">
-        {view.isQuorum ? (
-          <button type="button" onClick={() => run(() => runOp('Add member', (d) => quorumAdd(d, { at: view.address, file: freeMemberPath(derived, view) })))}>
-            Add member
-          </button>
-        ) : (
-          <button type="button" onClick={() => run(() => runOp('Add backing image', (d) => insertBelow(d, view.uid)))}>
-            Add backing image
-          </button>
-        )}
-        <button
-          type="button"
-          disabled={derived.dialect !== 'proposal'}
-          title={derived.dialect !== 'proposal' ? 'libvirt XML cannot express a quorum: switch to the proposal dialect first' : undefined}
-          onClick={() => run(() => runOp('Wrap in quorum', (d) => wrapInQuorum(d, view.uid)))}
-        >
-          Wrap in quorum
-        </button>
-        <button
-          type="button"
-          className="insp-danger"
-          onClick={() =>
-            run(() => {
-              // The disk's top is never removed with its subtree: no point asking first, the refusal says why.
-              const reason = view.parentUid === null ? runOp('Remove node', (d) => removeNode(d, view.uid)) : latestError(() => removeWithConfirm(view));
-              if (reason === null) selectAfterRemove(view);
-              return reason;
-            })
-          }
-        >
-          Remove
-        </button>
+        {actions.map((a, i) => {
+          const why = a.available === true ? null : a.available;
+          return (
+            <button
+              key={a.id}
+              type="button"
+              className={a.id === 'remove' ? 'insp-danger' : undefined}
+              aria-disabled={why !== null}
+              aria-describedby={why !== null ? `${whyId}-${i}` : undefined}
+              title={why ?? undefined}
+              onClick={() => {
+                if (why !== null) return;
+                const reason = runAction(a, view.uid);
+                setError(reason === null ? null : { uid: view.uid, text: reason });
+                if (reason === null && a.id === 'remove') selectAfterRemove(view);
+              }}
+            >
+              {a.label}
+              {why !== null && (
+                <span id={`${whyId}-${i}`} className="sr-only">
+                  {why}
+                </span>
+              )}
+            </button>
+          );
+        })}
       </div>
       {shown !== null && (
         <p className="insp-error" role="alert">

@@ -1,7 +1,6 @@
 /** The editable fields of one node: type, format, source, threshold, disk driver options and the chain end. */
 import type { NodeView } from '../../core/derive';
-import { setEnd } from '../../core/ops';
-import { runOp } from '../../state/store';
+import { perform } from '../../state/store';
 import { RadioGroup, SelectField, TextField } from './fields';
 import { SourceFields } from './SourceFields';
 import { DRIVER_CHOICES, END_LABELS, FORMATS, TYPES, attrValue, choices, driverAttr, editFields } from './model';
@@ -73,7 +72,7 @@ export function NodeForm({ view }: Props) {
             { value: 'terminated', label: END_LABELS.terminated },
             { value: 'open', label: END_LABELS.open },
           ]}
-          onCommit={(v) => runOp('Set chain end', (d) => setEnd(d, view.uid, v === 'open' ? 'open' : 'terminated'))}
+          onCommit={(v) => perform({ kind: 'set-end', uid: view.uid, end: v === 'open' ? 'open' : 'terminated' })}
         />
       )}
     </div>

@@ -5,11 +5,10 @@
  * agreeing members is held against the threshold.
  */
 import type { NodeView } from '../../core/derive';
-import { setThreshold } from '../../core/ops';
 import { voters } from '../../core/lessons/lab';
 import { quorumOf } from '../../core/lessons/simulate';
 import type { MemberState } from '../../core/lessons/simulate';
-import { runOp, useEditor } from '../../state/store';
+import { perform, useEditor } from '../../state/store';
 import type { Anim } from './lessonStore';
 import { quorumRead, setCorrupt, useLessons } from './lessonStore';
 import { framesOf } from './perform';
@@ -92,7 +91,7 @@ export function VoteLab() {
   }
   const t = v.threshold;
   const n = v.members.length;
-  const setT = (value: number): void => void runOp(`Set threshold to ${value}`, (d) => setThreshold(d, { at: q.quorum.address, value }));
+  const setT = (value: number): void => void perform({ kind: 'threshold', at: q.quorum.address, value });
   return (
     <section className="lab" aria-label="Quorum bench">
       <div className="lab-controls vt-threshold">

@@ -1,6 +1,6 @@
 /**
  * "Do it for me": runs a step's demo actions in the editor, one after the
- * other. Operations go through the editor's gateway (`runOp`, one undo step
+ * other. Operations go through the editor's gateway (`perform`, one undo step
  * each, exactly as if the learner had used the menu); bench actions press the
  * panel's own buttons, and the next action waits until the animation ends so
  * a write and the read after it are both seen.
@@ -8,7 +8,8 @@
 import type { LessonAction, LessonStep } from '../../core/lessons';
 import { quorumOf } from '../../core/lessons/simulate';
 import { resolveAddress } from '../../core/numbers/address';
-import { runOp, select, useEditor } from '../../state/store';
+import { perform, select, useEditor } from '../../state/store';
+import { requestOf } from '../../core/lessons/lab';
 import type { Anim } from './lessonStore';
 import { checkName, quorumRead, readBlock, setBusy, setCorrupt, setStatus, useLessons, writeBlock } from './lessonStore';
 
@@ -32,8 +33,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => window.setTimeou
 function act(a: LessonAction): string | null {
   const doc = useEditor.getState().doc;
   switch (a.kind) {
-    case 'op':
-      return runOp(a.label, a.run);
+    case 'op': {
+      const req = requestOf(a, doc);
+      return typeof req === 'string' ? req : perform(req);
+    }
     case 'select': {
       const r = resolveAddress(doc, a.address);
       if (!r.ok) return r.message;

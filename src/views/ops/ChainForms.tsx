@@ -4,10 +4,9 @@
  * disk's active layer of a running guest is a two-phase job.
  */
 import { useState } from 'react';
-import { startActiveCommit } from '../../core/ops/jobs';
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
-import { applyRequestOp, startJob } from './apply';
+import { perform as run } from '../../state/store';
 import { addressFor, basesBelow, isQuorumView, jobBlock, pick, topsWithBases } from './choices';
 import { JobControls } from './JobControls';
 import type { FormProps } from './parts';
@@ -29,9 +28,10 @@ export function CommitForm({ doc, derived, uid, onDone }: FormProps) {
   const job = disk.mirror !== null;
   const asJob = top.parentUid === null && doc.state === 'running';
   const chainTop = top.isActive;
-  const req: OpRequest = { kind: 'commit', top: topAt, base: baseAt, keepOverlay: chainTop && !asJob ? keep : undefined };
+  // The active layer of a running guest commits as a job (its first phase); otherwise in one step.
+  const req: OpRequest = asJob ? { kind: 'commit-start', top: topAt, base: baseAt } : { kind: 'commit', top: topAt, base: baseAt, keepOverlay: chainTop ? keep : undefined };
   const reason = refusal([job && disk.mirror?.job !== 'active-commit' ? jobBlock(derived, top.disk) : null], () =>
-    asJob ? startActiveCommit(doc, { top: topAt, base: baseAt }) : perform(doc, req),
+    perform(doc, req),
   );
 
   return (
@@ -69,7 +69,7 @@ export function CommitForm({ doc, derived, uid, onDone }: FormProps) {
                   : undefined
             }
             onApply={() => {
-              const r = asJob ? startJob('Start commit job', { kind: 'commit', top: topAt, base: baseAt }) : applyRequestOp('Commit', req);
+              const r = run(req);
               if (r === null) onDone();
               return r;
             }}
@@ -103,7 +103,7 @@ export function PullForm({ doc, derived, uid, onDone }: FormProps) {
         reason={reason}
         label="Pull"
         onApply={() => {
-          const r = applyRequestOp('Pull', req);
+          const r = run(req);
           if (r === null) onDone();
           return r;
         }}

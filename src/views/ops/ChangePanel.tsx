@@ -7,12 +7,10 @@
 import type { HostCommands } from '../../core/commands';
 import type { DerivedDoc, NodeView } from '../../core/derive';
 import { derive } from '../../core/derive';
-import type { DomainDoc } from '../../core/model/types';
 import { useEditor } from '../../state/store';
 import { CommandBlock } from './CommandBlock';
 import { JobControls } from './JobControls';
-import type { ChangeRecord, LastChange } from './store';
-import { useOps } from './store';
+import type { ChangeRecord } from '../../state/store';
 import './ops.css';
 
 function nodeText(v: NodeView): string {
@@ -45,20 +43,16 @@ function List({ title, items }: { title: string; items: readonly string[] }) {
   );
 }
 
-function Changes({ change, record, doc }: { change: LastChange; record: ChangeRecord | null; doc: DomainDoc }) {
-  const after = derive(record?.after ?? doc);
-  const before = record ? derive(record.before) : null;
-  const added = change.added.map((u) => after.byUid.get(u)).filter((v): v is NodeView => v !== undefined).map(nodeText);
-  const removed = before
-    ? change.removed.map((u) => before.byUid.get(u)).filter((v): v is NodeView => v !== undefined).map(nodeText)
-    : change.removed.length > 0
-      ? [`${change.removed.length} node${change.removed.length === 1 ? '' : 's'}`]
-      : [];
+function Changes({ record }: { record: ChangeRecord }) {
+  const after = derive(record.after);
+  const before = derive(record.before);
+  const added = record.summary.added.map((u) => after.byUid.get(u)).filter((v): v is NodeView => v !== undefined).map(nodeText);
+  const removed = record.summary.removed.map((u) => before.byUid.get(u)).filter((v): v is NodeView => v !== undefined).map(nodeText);
   return (
     <>
       <List title="Added (highlighted in the graph)" items={added} />
       <List title="Removed from the disk" items={removed} />
-      <List title="Renumbered" items={before ? renumbered(before, after) : []} />
+      <List title="Renumbered" items={renumbered(before, after)} />
     </>
   );
 }
@@ -83,26 +77,23 @@ function Commands({ commands, note }: { commands: HostCommands; note: string | n
 }
 
 export function ChangePanel() {
-  const change = useEditor((s) => s.lastChange);
   const doc = useEditor((s) => s.doc);
-  const record = useOps((s) => s.record);
-  // The record explains the store's lastChange only if it was made for it (graph edits make none).
-  const rec = record && record.change === change ? record : null;
-  const undone = rec !== null && doc === rec.before;
+  // Undo brings back the record of the operation before (it is tracked with the document).
+  const rec = useEditor((s) => s.record);
   const derived = derive(doc);
   return (
     <section className="change-panel" aria-label="What happened">
       <h2 className="cp-title">What happened</h2>
-      {!change ? (
+      {!rec ? (
         <p className="cp-empty">Run an operation (toolbar: Operations) to see what it changes, which images stay valid, and the commands that do the same on a host.</p>
       ) : (
         <p className="cp-message">
-          <strong>{change.label}{undone ? ' (undone)' : ''}:</strong> {change.message}
+          <strong>{rec.title}:</strong> {rec.summary.message}
         </p>
       )}
       {/* A ready job waits for the user: its controls stay here until it ends. */}
       {derived.disks.map((d) => d.mirror && <JobControls key={d.uid} derived={derived} disk={d.index} onDone={() => undefined} />)}
-      {change && <Changes change={change} record={rec} doc={doc} />}
+      {rec && <Changes record={rec} />}
       {rec?.commands ? <Commands commands={rec.commands} note={rec.commandsNote} /> : rec?.commandsNote ? <p className="cp-note">{rec.commandsNote}</p> : null}
     </section>
   );

@@ -5,11 +5,11 @@
  * point-in-time copy elsewhere and never changes the chain.
  */
 import { useState } from 'react';
-import { startCopy } from '../../core/ops/jobs';
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
-import { applyRequestOp, startJob } from './apply';
-import { addressFor, chainTops, freePath, jobBlock, pick } from './choices';
+import { freePath } from '../../core/operations/paths';
+import { perform as run } from '../../state/store';
+import { addressFor, chainTops, jobBlock, pick } from './choices';
 import { JobControls } from './JobControls';
 import type { FormProps } from './parts';
 import { ApplyBar, Field, NodeSelect, refusal } from './parts';
@@ -27,10 +27,9 @@ export function CopyForm({ doc, derived, uid, onDone }: FormProps) {
   const path = dest ?? freePath(derived, at.source, 'copy');
   const address = addressFor(derived, at);
   const asJob = at.parentUid === null && doc.state === 'running';
-  const req: OpRequest = { kind: 'copy', at: address, dest: path, shallow, cancel: asJob ? undefined : cancel };
-  const reason = refusal([disk.mirror?.job === 'copy' ? null : jobBlock(derived, at.disk)], () =>
-    asJob ? startCopy(doc, { at: address, dest: path, shallow }) : perform(doc, req),
-  );
+  // A running guest's disk top copies as a job (its first phase); otherwise in one step.
+  const req: OpRequest = asJob ? { kind: 'copy-start', at: address, dest: path, shallow } : { kind: 'copy', at: address, dest: path, shallow, cancel };
+  const reason = refusal([disk.mirror?.job === 'copy' ? null : jobBlock(derived, at.disk)], () => perform(doc, req));
 
   return (
     <form className="ops-form" aria-label="Copy" onSubmit={(e) => e.preventDefault()}>
@@ -78,7 +77,7 @@ export function CopyForm({ doc, derived, uid, onDone }: FormProps) {
                   : 'A quorum member is copied at once (the job view, <mirror>, belongs to the whole disk).'
             }
             onApply={() => {
-              const r = asJob ? startJob('Start copy', { kind: 'copy', at: address, dest: path, shallow }) : applyRequestOp(cancel ? 'Copy (cancelled)' : 'Copy', req);
+              const r = run(req);
               if (r === null) onDone();
               return r;
             }}
@@ -113,7 +112,7 @@ export function BackupForm({ doc, derived, uid, onDone }: FormProps) {
         reason={reason}
         label="Back up"
         onApply={() => {
-          const r = applyRequestOp('Backup', req);
+          const r = run(req);
           if (r === null) onDone();
           return r;
         }}

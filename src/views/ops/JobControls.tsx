@@ -1,7 +1,7 @@
 /** A running block job (the disk's `<mirror>`): its state, and the two ways to end it. */
 import { useState } from 'react';
 import type { DerivedDoc } from '../../core/derive';
-import { endJob } from './apply';
+import { perform } from '../../state/store';
 
 export function JobControls({ derived, disk, onDone }: { derived: DerivedDoc; disk: number; onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
@@ -11,7 +11,7 @@ export function JobControls({ derived, disk, onDone }: { derived: DerivedDoc; di
   const copy = job.job === 'copy';
   const head = job.chain[0];
   const end = (how: 'pivot' | 'cancel' | 'keep-overlay') => {
-    const r = endJob(disk, how);
+    const r = perform({ kind: 'job-end', disk: d.target, end: how });
     setError(r);
     if (r === null) onDone();
   };

@@ -15,8 +15,9 @@ import type { FormProps } from './parts';
 import { QuorumForm } from './QuorumForm';
 import { RenumberForm } from './RenumberForm';
 import { SnapshotForm } from './SnapshotForm';
-import type { OpTab } from './store';
-import { OP_TABS, closeOperations, switchTab, useOps } from './store';
+import { closeOperations, switchTab } from '../../state/dialogs';
+import type { OpTab } from './tabs';
+import { OP_TABS } from './tabs';
 import './ops.css';
 
 const FORMS: Record<OpTab, ComponentType<FormProps>> = {
@@ -47,7 +48,7 @@ function trapTab(e: KeyboardEvent, root: HTMLElement): void {
 }
 
 export function OperationDialog() {
-  const open = useOps((s) => s.open);
+  const open = useEditor((s) => s.opsDialog);
   const doc = useEditor((s) => s.doc);
   const selected = useEditor((s) => s.selection?.uid ?? null);
   const ref = useRef<HTMLDivElement>(null);

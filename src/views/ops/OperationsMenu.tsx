@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useEditor } from '../../state/store';
 import { OperationDialog } from './OperationDialog';
-import { OP_TABS, openOperations } from './store';
+import { openOperations } from '../../state/dialogs';
+import { OP_TABS } from './tabs';
 
 export function OperationsMenu() {
   const [at, setAt] = useState<{ x: number; y: number } | null>(null);

@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
-import { freeMemberPath } from '../inspector/model';
-import { applyRequestOp } from './apply';
+import { freeMemberPath } from '../../core/operations/paths';
+import { perform as performNow } from '../../state/store';
 import { addressFor, jobBlock, membersOf, pick, quorums } from './choices';
 import type { FormProps } from './parts';
 import { ApplyBar, Field, NodeSelect, refusal } from './parts';
@@ -32,7 +32,7 @@ export function QuorumForm({ doc, derived, uid, onDone }: FormProps) {
   const remove: OpRequest | null = member ? { kind: 'quorum-remove', at: addressFor(derived, member) } : null;
   const setT: OpRequest = { kind: 'threshold', at, value };
   const run = (label: string, req: OpRequest) => {
-    const r = applyRequestOp(label, req);
+    const r = performNow(req);
     if (r === null) onDone();
     return r;
   };

@@ -1,7 +1,7 @@
 /** Renumber (domain.md §2): fresh ids for every node, only while the guest is offline. */
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
-import { applyRequestOp } from './apply';
+import { perform as run } from '../../state/store';
 import type { FormProps } from './parts';
 import { ApplyBar, refusal } from './parts';
 
@@ -20,7 +20,7 @@ export function RenumberForm({ doc, onDone }: FormProps) {
         reason={refusal([], () => perform(doc, RENUMBER))}
         label="Renumber"
         onApply={() => {
-          const r = applyRequestOp('Renumber', RENUMBER);
+          const r = run(RENUMBER);
           if (r === null) onDone();
           return r;
         }}

@@ -8,7 +8,7 @@ import type { NodeView } from '../../core/derive';
 import type { SnapshotTarget } from '../../core/ops';
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
-import { applyRequestOp } from './apply';
+import { perform as run } from '../../state/store';
 import { addressFor, chainTops, isQuorumView, jobBlock, membersOf, pick } from './choices';
 import type { FormProps } from './parts';
 import { ApplyBar, Field, NodeSelect, refusal } from './parts';
@@ -85,7 +85,7 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
         reason={reason}
         label={targets.length > 1 ? `Snapshot ${targets.length} nodes` : 'Snapshot'}
         onApply={() => {
-          const r = applyRequestOp(targets.length > 1 ? `Snapshot (${targets.length} nodes)` : 'Snapshot', req);
+          const r = run(req);
           if (r === null) onDone();
           return r;
         }}

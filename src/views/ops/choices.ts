@@ -77,24 +77,6 @@ export function pick(derived: DerivedDoc, list: readonly NodeView[], uid: string
   return list[0];
 }
 
-const IMAGE_EXT = /^\.(qcow2|qcow|img|raw|iso|qed|vmdk|vdi|vhd|vhdx)$/i;
-
-/** `/dir/name.qcow2` → `/dir/name.<tag>.qcow2`, numbered until no node of the document uses it. */
-export function freePath(derived: DerivedDoc, from: string | null, tag: string, fallbackDir = '/var/lib/libvirt/images'): string {
-  const used = new Set(all(derived).map((v) => v.source).filter((s): s is string => s !== null));
-  for (const d of derived.disks) if (d.mirror?.dest) used.add(d.mirror.dest);
-  const path = from !== null && from.startsWith('/') ? from : `${fallbackDir}/disk.qcow2`;
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  // Keep a real image extension (`.qcow2`, `.img`); after anything else (`.snap2`) the new file gets `.qcow2`.
-  const ext = dot > slash + 1 ? path.slice(dot) : '';
-  const [stem, keep] = IMAGE_EXT.test(ext) ? [path.slice(0, dot), ext] : [path, '.qcow2'];
-  for (let n = 1; ; n++) {
-    const candidate = `${stem}.${tag}${n === 1 ? '' : n}${keep}`;
-    if (!used.has(candidate)) return candidate;
-  }
-}
-
 /** Why nothing but ending the job may run on this disk now, or null. */
 export function jobBlock(derived: DerivedDoc, disk: number): string | null {
   const d = derived.disks[disk];
