@@ -6,7 +6,7 @@
  */
 import { useEditor } from './store';
 import { validate } from '../core/validate';
-import type { Diagnostic } from '../core/diagnostics';
+import type { Diagnostic } from '../core/model/diagnostics';
 import type { DomainDoc } from '../core/model/types';
 
 const cache = new WeakMap<DomainDoc, { read: readonly Diagnostic[]; all: readonly Diagnostic[] }>();

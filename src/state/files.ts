@@ -5,7 +5,7 @@
  */
 import type { DomainDoc } from '../core/model/types';
 import { decodeXml } from '../core/xml/decode';
-import { derive } from '../core/derive';
+import { derive } from '../core/numbers/derive';
 import { loadDocument, notify, useEditor } from './store';
 import { domainName } from './titles';
 

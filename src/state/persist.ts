@@ -9,7 +9,7 @@
  * parse is restored beside the last good document, so the graph shows that
  * document (stale) and undo goes back to it.
  */
-import { loadText } from '../core/document';
+import { loadText } from '../core/io/document';
 import { applyDraft, clearHistory, discardDraft, errorAt, loadDocument, moveNodes, notify, select, setDraft, useEditor } from './store';
 import type { Session, SessionView, Theme, Viewport } from './sessionFormat';
 import { isTheme, parseSession, viewportOf } from './sessionFormat';

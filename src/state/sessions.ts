@@ -9,7 +9,7 @@
  * Session format 1 kept one session under `strata.session` for every tab;
  * `migrateLegacy` moves it to a per-tab key once, so its work is kept.
  */
-import { loadText } from '../core/document';
+import { loadText } from '../core/io/document';
 import { isObj, parseSession } from './sessionFormat';
 import { keysWithPrefix, perTab, readRaw, removeRaw, writeRaw } from './storage';
 import { describeDoc } from './titles';

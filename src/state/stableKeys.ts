@@ -5,7 +5,7 @@
  */
 import type { DomainDoc } from '../core/model/types';
 import type { Placement, Point } from '../core/layout';
-import { derive } from '../core/derive';
+import { derive } from '../core/numbers/derive';
 
 export const STABLE_KEY = /^\d+\.\d+$/;
 

@@ -11,7 +11,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { DomainDoc } from '../core/model/types';
-import type { Diagnostic } from '../core/diagnostics';
+import type { Diagnostic } from '../core/model/diagnostics';
 import type { OpResult, OpSummary } from '../core/ops/types';
 import type { OpRequest } from '../core/ops/request';
 import type { HostCommands } from '../core/commands/types';
@@ -20,7 +20,7 @@ import { applyLoadedText } from '../core/operations/replaceText';
 import type { DialogTab } from '../core/operations/nodeActions';
 import type { Placement, Point } from '../core/layout';
 import { pruneDragged } from '../core/layout';
-import { loadText, toText } from '../core/document';
+import { loadText, toText } from '../core/io/document';
 import { DEFAULT_EXAMPLE } from '../core/examples';
 
 export interface Selection {

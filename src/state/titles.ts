@@ -2,7 +2,7 @@
 import type { DomainDoc } from '../core/model/types';
 import type { XmlElement, XmlNode } from '../core/xml/tree';
 import { isElement } from '../core/xml/tree';
-import { derive } from '../core/derive';
+import { derive } from '../core/numbers/derive';
 
 /** `<domain><name>`, or null (a bare `<disk>`, or no name). */
 export function domainName(tree: readonly XmlNode[]): string | null {

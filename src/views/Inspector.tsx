@@ -3,8 +3,8 @@
  * (every edit goes through the store's gateway, one undo step each), node
  * actions, and the disk it belongs to.
  */
-import type { DiskView, NodeView } from '../core/derive';
-import { derive } from '../core/derive';
+import type { DiskView, NodeView } from '../core/numbers/derive';
+import { derive } from '../core/numbers/derive';
 import { namesOf } from '../core/export/names';
 import { useEditor } from '../state/store';
 import { NodeActions } from './inspector/NodeActions';

@@ -4,7 +4,7 @@
  * node in the graph and puts the XML cursor on its line and column.
  */
 import { useMemo } from 'react';
-import type { Diagnostic, Severity } from '../core/diagnostics';
+import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import { useDiagnostics } from '../state/diagnostics';
 import { select, useEditor } from '../state/store';
 import { focusXmlAt } from './XmlPane';

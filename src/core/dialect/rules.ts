@@ -40,6 +40,12 @@ export interface DialectRules {
   readonly counterScope: string;
   /** An example of the layer format element, for messages. */
   readonly layerFormatExample: string;
+  /** Who numbers a fresh document, for messages ("as libvirt would at guest start"). */
+  readonly numberedBy: string;
+  /** The fresh numbering rule in one sentence (renumber, convert). */
+  readonly freshRule: string;
+  /** What a valid set of ids is, for messages. */
+  readonly idScope: string;
 }
 
 export const LIBVIRT: DialectRules = {
@@ -57,6 +63,9 @@ export const LIBVIRT: DialectRules = {
   relativePath: 'error',
   counterScope: 'per domain',
   layerFormatExample: "<format type='qcow2'/>",
+  numberedBy: 'libvirt',
+  freshRule: 'one counter for the domain from 1: disks last to first, each top-down, as libvirt numbers them at guest start',
+  idScope: 'libvirt indexes (one counter per guest, from 1)',
 };
 
 export const PROPOSAL: DialectRules = {
@@ -74,6 +83,9 @@ export const PROPOSAL: DialectRules = {
   relativePath: 'warning',
   counterScope: 'this disk',
   layerFormatExample: "<driver name='qemu' type='qcow2'/>",
+  numberedBy: 'the proposal',
+  freshRule: "each disk from 0 in post-order: a node's backing stores first, then the node (they had to exist before it)",
+  idScope: 'ids of one disk (each used once)',
 };
 
 /** The rules of a dialect, or of a document's dialect. */

@@ -7,6 +7,7 @@
  * document libvirt's schema or Strata's reader would refuse.
  */
 import type { Dialect } from '../model/types';
+import { rules } from '../dialect/rules';
 import type { ImpDisk, Note } from './types';
 import { preorderImp } from './types';
 
@@ -17,13 +18,14 @@ function clashes(ids: readonly number[], min: number): boolean {
 export function decideIds(disks: readonly ImpDisk[], dialect: Dialect, input: string): Note[] {
   const nodes = disks.map((d) => preorderImp(d.top));
   const idsOf = (list: typeof nodes[number]): number[] => list.map((n) => n.id).filter((id): id is number => id !== null);
-  const groups = dialect === 'libvirt' ? [nodes.flat()] : nodes;
+  const r = rules(dialect);
+  const groups = r.counter === 'domain' ? [nodes.flat()] : nodes;
   const notes: Note[] = [];
   for (const list of groups) {
     const ids = idsOf(list);
-    if (!clashes(ids, dialect === 'libvirt' ? 1 : 0)) continue;
+    if (!clashes(ids, r.firstId)) continue;
     for (const n of list) n.id = null;
-    const scope = dialect === 'libvirt' ? 'libvirt indexes (one counter per guest, from 1)' : 'ids of one disk (each used once)';
+    const scope = r.idScope;
     notes.push({
       severity: 'info',
       code: 'import-no-index',

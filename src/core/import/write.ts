@@ -10,6 +10,7 @@
  * bare `<disk>`; otherwise a `<domain>`. Iterative: chains can be deep.
  */
 import type { Dialect } from '../model/types';
+import { rules } from '../dialect/rules';
 import { firstIllegal } from '../xml/chars';
 import { escapeAttr, escapeText } from '../xml/write';
 import type { ImpDisk, ImpNode } from './types';
@@ -60,7 +61,8 @@ interface Item {
 function diskLines(d: ImpDisk, w: WriteInput, pad: number): string[] {
   const lines: string[] = [];
   const sp = (depth: number): string => ' '.repeat(pad + 2 * depth);
-  const proposal = w.dialect === 'proposal';
+  // Ids go on the format element as node='[N]' in the proposal; libvirt's index is written elsewhere.
+  const proposal = rules(w.dialect).idAttribute === 'node';
   const top = d.top;
   const device = d.device ?? 'disk';
   lines.push(`${sp(0)}<disk${attr('type', top?.type ?? 'file')}${attr('device', device)}>`);

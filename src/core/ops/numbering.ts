@@ -19,11 +19,7 @@ export function renumber(doc: DomainDoc): OpResult {
   if (rules(doc).offlineIds === 'fresh') {
     return refuse('An offline libvirt document is always numbered the way libvirt numbers the guest when it starts (one counter from 1, disks last to first, each top-down): there is nothing to renumber.');
   }
-  const rule =
-    rules(doc).counter === 'disk'
-      ? 'each disk from 0 in post-order (backing stores before the node they back)'
-      : 'one counter for the domain from 1, disks last to first, each top-down';
-  return ok(freshNumbering(doc), [], [], `Renumbered all nodes by the fresh rule: ${rule}. No image changed.`);
+  return ok(freshNumbering(doc), [], [], `Renumbered all nodes by the fresh rule: ${rules(doc).freshRule}. No image changed.`);
 }
 
 /** Why a document cannot be written in the libvirt dialect, or null. */
@@ -96,7 +92,7 @@ export function convert(doc: DomainDoc, dialect: Dialect): OpResult {
   }
   const moved: DomainDoc = inDialect({ ...doc, dialect }, dialect);
   if (doc.state === 'offline') {
-    return ok(freshNumbering(moved), [], [], `Converted to the ${dialect} dialect and numbered the nodes fresh, as ${dialect === 'libvirt' ? 'libvirt' : 'the proposal'} would at guest start.`);
+    return ok(freshNumbering(moved), [], [], `Converted to the ${dialect} dialect and numbered the nodes fresh, as ${rules(dialect).numberedBy} would at guest start.`);
   }
   const scratch: DomainDoc = { ...moved, counter: 1, disks: moved.disks.map((d) => ({ ...d, counter: 0 })) };
   const kept = countersFromIds(scratch);

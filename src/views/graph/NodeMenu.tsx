@@ -4,7 +4,7 @@
  * says why on hover and to screen readers.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { derive } from '../../core/derive';
+import { derive } from '../../core/numbers/derive';
 import { nodeActions } from '../../core/operations/nodeActions';
 import { useEditor } from '../../state/store';
 import { runAction } from '../shared/actions';

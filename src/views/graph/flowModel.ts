@@ -4,10 +4,10 @@
  * that identity is what keeps React Flow fast on large graphs.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { DerivedDoc, NodeView } from '../../core/derive';
+import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
 import type { Point } from '../../core/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
-import type { Severity } from '../../core/diagnostics';
+import type { Severity } from '../../core/model/diagnostics';
 import type { MirrorFlowNode } from './mirrorFlow';
 import { mirrorEdges, mirrorNodes } from './mirrorFlow';
 

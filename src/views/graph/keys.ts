@@ -6,7 +6,7 @@
  */
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { DerivedDoc, NodeView } from '../../core/derive';
+import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
 import { actionForKey, nodeActions } from '../../core/operations/nodeActions';
 import { findByUid } from '../../core/ops/locate';
 import { select, useEditor } from '../../state/store';

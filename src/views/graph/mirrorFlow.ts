@@ -6,8 +6,8 @@
  * from the active layer to the base.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { DiskView } from '../../core/derive';
-import type { MirrorLayer, MirrorView } from '../../core/mirror';
+import type { DiskView } from '../../core/numbers/derive';
+import type { MirrorLayer, MirrorView } from '../../core/jobs/mirror';
 import type { Point } from '../../core/layout';
 import { LEVEL_HEIGHT, MIRROR_GAP, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
 

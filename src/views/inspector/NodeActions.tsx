@@ -5,8 +5,8 @@
  * refusal at click time is shown under the buttons.
  */
 import { useId, useState } from 'react';
-import type { DerivedDoc, NodeView } from '../../core/derive';
-import { derive } from '../../core/derive';
+import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
+import { derive } from '../../core/numbers/derive';
 import { nodeActions } from '../../core/operations/nodeActions';
 import { select, useEditor } from '../../state/store';
 import { runAction } from '../shared/actions';

@@ -1,5 +1,5 @@
 /** The editable fields of one node: type, format, source, threshold, disk driver options and the chain end. */
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import { perform } from '../../state/store';
 import { RadioGroup, SelectField, TextField } from './fields';
 import { SourceFields } from './SourceFields';

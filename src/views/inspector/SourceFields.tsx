@@ -4,7 +4,7 @@
  * `<host>` child (shown read-only: the field patch has no key for it; edit
  * it in the XML). Other types show their source as text.
  */
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import { getAttr } from '../../core/xml/tree';
 import { ReadOnlyField, SelectField, TextField } from './fields';
 import { PROTOCOLS, attrValue, choices, editFields, sourceAttr, sourceChild } from './model';

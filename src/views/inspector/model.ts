@@ -3,7 +3,7 @@
  * node and the one edit entry point (a set-fields operation through the
  * store's gateway). The choice lists are the core's (operations/fieldChoices).
  */
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import type { FieldPatch } from '../../core/ops';
 import type { XmlElement } from '../../core/xml/tree';
 import { getAttr, isElement } from '../../core/xml/tree';

@@ -5,7 +5,7 @@
  * the layer being asked, so the two pictures tell the same story.
  */
 import { useState } from 'react';
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import type { BlockMap, Lesson } from '../../core/lessons';
 import { chainLayers, layerKey } from '../../core/lessons/simulate';
 import { useEditor } from '../../state/store';

@@ -4,7 +4,7 @@
  * one by one and light green (agrees) or red (garbage), then the count of
  * agreeing members is held against the threshold.
  */
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import { voters } from '../../core/lessons/lab';
 import { quorumOf } from '../../core/lessons/simulate';
 import type { MemberState } from '../../core/lessons/simulate';

@@ -6,7 +6,7 @@
  * `runOp`). Progress is kept in localStorage under `strata.lessons`.
  */
 import { create } from 'zustand';
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import { LESSONS, advance } from '../../core/lessons';
 import type { Lesson, LessonState } from '../../core/lessons';
 import { EMPTY_LAB, labName, labRead, labSetCorrupt, labVote, labWrite } from '../../core/lessons/lab';

@@ -5,8 +5,8 @@
  * QMP, each with a Copy button). Mounted by the app shell.
  */
 import type { HostCommands } from '../../core/commands';
-import type { DerivedDoc, NodeView } from '../../core/derive';
-import { derive } from '../../core/derive';
+import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
+import { derive } from '../../core/numbers/derive';
 import { useEditor } from '../../state/store';
 import { CommandBlock } from './CommandBlock';
 import { JobControls } from './JobControls';

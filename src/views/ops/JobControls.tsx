@@ -1,6 +1,6 @@
 /** A running block job (the disk's `<mirror>`): its state, and the two ways to end it. */
 import { useState } from 'react';
-import type { DerivedDoc } from '../../core/derive';
+import type { DerivedDoc } from '../../core/numbers/derive';
 import { perform } from '../../state/store';
 
 export function JobControls({ derived, disk, onDone }: { derived: DerivedDoc; disk: number; onDone: () => void }) {

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef } from 'react';
 import type { ComponentType, KeyboardEvent } from 'react';
 import { createPortal } from 'react-dom';
-import { derive } from '../../core/derive';
+import { derive } from '../../core/numbers/derive';
 import { useEditor } from '../../state/store';
 import { CommitForm, PullForm } from './ChainForms';
 import { BackupForm, CopyForm } from './CopyForms';

@@ -4,7 +4,7 @@
  * transaction, or a chosen subset of the members.
  */
 import { useState } from 'react';
-import type { NodeView } from '../../core/derive';
+import type { NodeView } from '../../core/numbers/derive';
 import type { SnapshotTarget } from '../../core/ops';
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';

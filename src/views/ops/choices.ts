@@ -3,7 +3,7 @@
  * (chain tops to snapshot or copy, bases below a top, quorums and their
  * members), as addresses the core resolves, and free default file paths.
  */
-import type { DerivedDoc, NodeView } from '../../core/derive';
+import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
 
 export interface Option {
   readonly value: string;

@@ -1,7 +1,7 @@
 /** Pieces every operation form shares: labelled fields, a node picker, and the apply bar with the refusal reason. */
 import { useId } from 'react';
 import type { ReactNode } from 'react';
-import type { DerivedDoc, NodeView } from '../../core/derive';
+import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
 import type { DomainDoc } from '../../core/model/types';
 import type { OpResult } from '../../core/ops';
 import { optionOf } from './choices';

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
-import type { Diagnostic } from '../../core/diagnostics';
+import type { Diagnostic } from '../../core/model/diagnostics';
 import type { DomainDoc } from '../../core/model/types';
 import type { NodeRange } from '../../core/textRanges';
 import { documentDiagnostics } from '../../state/diagnostics';
