@@ -25,7 +25,9 @@ import { preorder } from './model/walk';
 import type { NodeRange } from './textRanges';
 import { nodeAtOffset, nodeRanges } from './textRanges';
 import type { XpathMatch } from './queryXpath';
-import { evaluateXpath, normalizeNewlines } from './queryXpath';
+import { evaluateXpath } from './queryXpath';
+// Offsets are those of the text as XML parsers see it (\r\n as \n).
+import { normalizeNewlines } from './io/textDiff';
 import { rules } from './dialect/rules';
 
 export type QueryKind = 'address' | 'source' | 'xpath';

@@ -33,11 +33,6 @@ interface DomNode {
 const ELEMENT = 1;
 const ATTRIBUTE = 2;
 
-/** `\r\n` and `\r` as `\n`, as XML parsers see them (offsets are then those of the normalised text). */
-export function normalizeNewlines(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
-}
-
 /** Evaluates `expr` over `text` (already newline-normalised). */
 export function evaluateXpath(text: string, expr: string): XpathOutcome {
   let dom: unknown;
