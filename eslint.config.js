@@ -51,6 +51,13 @@ export default defineConfig([
     rules: { 'no-restricted-imports': ['error', restrict(['@xyflow/*'], 'Only src/views/graph imports React Flow (docs/architecture.md).')] },
   },
   {
+    // Views change the store through its functions (perform, loadDocument, ...), never by writing it.
+    files: ['src/views/**/*.{ts,tsx}', 'src/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[object.name='useEditor'][property.name=/^(setState|temporal)$/]", message: 'Change the document through perform() (src/state/store.ts), the one gateway.' }],
+    },
+  },
+  {
     // The store knows nothing of the views.
     files: ['src/state/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', restrict(['**/views/**', '@xyflow/*', '@codemirror/*'], 'src/state must not import views (docs/architecture.md).')] },

@@ -1,5 +1,5 @@
 /** File, history, view and document-mode commands. Dialect and guest state are always visible here. */
-import { useStore } from 'zustand';
+import { useCanRedo, useCanUndo } from '../state/history';
 import { EXAMPLES } from '../core/examples';
 import { available } from '../core/operations/registry';
 import type { Dialect, GuestState } from '../core/model/types';
@@ -17,10 +17,8 @@ export function Toolbar() {
   // The same reason the dialog gives (running: ids cannot be reused; offline libvirt: already as libvirt numbers it).
   const renumberWhy = available(doc, { kind: 'renumber' });
   const text = useEditor((s) => s.text);
-  // Unapplied typing can always be undone (thrown away), even with no history (a restored broken draft).
-  const draft = useEditor((s) => s.draft);
-  const canUndo = useStore(useEditor.temporal, (t) => t.pastStates.length > 0) || draft;
-  const canRedo = useStore(useEditor.temporal, (t) => t.futureStates.length > 0);
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
   return (
     <header className="toolbar" role="toolbar" aria-label="Main">
       <span className="brand" aria-label="Strata">

@@ -37,6 +37,7 @@ describe('lint refuses a deliberate violation', () => {
     ['React Flow in a non-graph view', 'src/views/xml/controller.ts', "import { ReactFlow } from '@xyflow/react';\nexport const x = ReactFlow;\n", 'no-restricted-imports'],
     ['a view in the store', 'src/state/dialogs.ts', "import { OP_TABS } from '../views/ops/tabs';\nexport const x = OP_TABS;\n", 'no-restricted-imports'],
     ['the store in the CLI', 'src/cli/main.ts', "import { useEditor } from '../state/store';\nexport const x = useEditor;\n", 'no-restricted-imports'],
+    ['a view writing the store past the gateway', 'src/views/Toolbar.tsx', "import { useEditor } from '../state/store';\nexport const x = () => useEditor.setState({ draft: false });\n", 'no-restricted-syntax'],
     ['a floating promise', 'src/core/ops/types.ts', 'async function later(): Promise<void> {}\nexport function now(): void {\n  later();\n}\n', '@typescript-eslint/no-floating-promises'],
   ];
   it.each(cases)('%s', async (_what, file, code, rule) => {

@@ -1,6 +1,6 @@
 /** `strata convert FILE --to DIALECT` */
 import { toText } from '../../core/io/document';
-import { convert } from '../../core/ops';
+import { perform } from '../../core/operations/registry';
 import { parseArgs, requireValue, UsageError } from '../shared/args';
 import type { CliIO } from '../shared/io';
 import { readDoc } from '../shared/io';
@@ -13,7 +13,7 @@ export function convertCommand(argv: readonly string[], io: CliIO): number {
   const dialect = parseDialect(requireValue(args, 'to', 'convert'));
   const doc = readDoc(io, file);
   if (doc === null) return 1;
-  const result = convert(doc, dialect);
+  const result = perform(doc, { kind: 'convert', dialect });
   if (!result.ok) {
     io.err(result.reason + '\n');
     return 1;

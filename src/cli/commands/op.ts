@@ -2,7 +2,6 @@
 import { formatHostCommands } from '../../core/commands';
 import { toText } from '../../core/io/document';
 import { inspect } from '../../core/inspect';
-import { convert } from '../../core/ops';
 import { commandsOf, perform } from '../../core/operations/registry';
 import { validate } from '../../core/validate';
 import { hasFlag, optionValue, parseArgs, UsageError } from '../shared/args';
@@ -34,7 +33,7 @@ export function opCommand(argv: readonly string[], io: CliIO): number {
     io.out(formatHostCommands(commandsOf(doc, request, result.doc)!));
     return 0;
   }
-  if (result.ok && dialect !== null) result = convert(result.doc, dialect);
+  if (result.ok && dialect !== null) result = perform(result.doc, { kind: 'convert', dialect });
   if (!result.ok) {
     io.err(result.reason + '\n');
     return 1;

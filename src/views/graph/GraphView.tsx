@@ -14,7 +14,7 @@ import { rules } from '../../core/dialect/rules';
 import { loadViewport, saveViewport } from '../../state/persist';
 import { derive } from '../../core/numbers/derive';
 import { placeNodes, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
-import { canReparent } from '../../core/ops';
+import { available } from '../../core/operations/registry';
 import { useDiagnostics } from '../../state/diagnostics';
 import type { Severity } from '../../core/model/diagnostics';
 import { FlowCache } from './flowModel';
@@ -119,9 +119,9 @@ function Graph() {
   const isValidConnection = useCallback(
     (c: Connection | Edge) => {
       // Dragging from a node's lower handle to another node: that node becomes its backing store.
-      const reason = c.source === c.target ? 'A node cannot back itself.' : canReparent(doc, c.target, c.source);
-      refusal.current = reason;
-      return reason === null;
+      const ok = c.target !== null && c.source !== null ? available(doc, { kind: 'reparent', uid: c.target, parent: c.source }) : 'Drop the link on a node.';
+      refusal.current = ok === true ? null : ok;
+      return ok === true;
     },
     [doc],
   );
