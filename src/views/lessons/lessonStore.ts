@@ -3,7 +3,7 @@
  * buttons drive, the animation to play, and the glossary. Separate from the
  * editor store on purpose: nothing here is part of the document or its undo
  * history. Documents change only through the editor's gateway (`loadDocument`,
- * `runOp`). Progress is kept in localStorage under `strata.lessons`.
+ * `perform`, through the registry). Progress is kept in localStorage under `strata.lessons`.
  */
 import { create } from 'zustand';
 import type { NodeView } from '../../core/numbers/derive';
