@@ -8,7 +8,7 @@ import { withAttr, withAttrAfter } from '../xml/tree';
 import type { DiskDef, DomainDoc, Slot, SrcMark, SrcNode } from '../model/types';
 import { isMark } from '../model/types';
 import { postorder, preorder } from '../model/walk';
-import { replaceAt } from './read';
+import { replaceAt } from './diskPaths';
 import { writeCounterRecord } from '../numbers/counterRecord';
 import { impliedCounters } from '../numbers/ids';
 import { diskTarget } from '../numbers/names';

@@ -18,6 +18,7 @@ import { newUid } from '../model/uid';
 import { detectDialectSign, isEndMarker } from '../dialect/detect';
 import type { DialectSign } from '../dialect/detect';
 import { rules } from '../dialect/rules';
+import { elementAt, findDiskPaths, replaceAt } from './diskPaths';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -29,60 +30,6 @@ export interface ReadResult {
   readonly diagnostics: readonly Diagnostic[];
   /** What decided the dialect, and where. */
   readonly sign: DialectSign;
-}
-
-/** Child-index paths to the modelled disks, without descending into disks. */
-export function findDiskPaths(nodes: readonly XmlNode[]): number[][] {
-  const paths: number[][] = [];
-  const rootIdx = nodes.findIndex((n) => n.kind === 'element');
-  const root = nodes[rootIdx] as XmlElement | undefined;
-  if (!root) return paths;
-  if (root.name === 'disk') return [[rootIdx]];
-  const stack: { e: XmlElement; path: number[] }[] = [{ e: root, path: [rootIdx] }];
-  while (stack.length > 0) {
-    const { e, path } = stack.pop()!;
-    const inDevices = e.name === 'devices';
-    for (let i = e.children.length - 1; i >= 0; i--) {
-      const c = e.children[i]!;
-      if (c.kind !== 'element') continue;
-      if (c.name === 'disk') {
-        if (inDevices) paths.push([...path, i]);
-        continue; // never walk into a disk: chains can be thousands deep
-      }
-      stack.push({ e: c, path: [...path, i] });
-    }
-  }
-  return paths.sort(comparePaths);
-}
-
-function comparePaths(a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
-  return a.length - b.length;
-}
-
-export function elementAt(nodes: readonly XmlNode[], path: readonly number[]): XmlElement {
-  let cur = nodes[path[0]!] as XmlElement;
-  for (let i = 1; i < path.length; i++) cur = cur.children[path[i]!] as XmlElement;
-  return cur;
-}
-
-/** Replaces the element at `path`, copying only the elements along the path. */
-export function replaceAt(nodes: readonly XmlNode[], path: readonly number[], value: XmlElement): XmlNode[] {
-  const out = nodes.slice();
-  const chain: XmlElement[] = [];
-  let cur = nodes[path[0]!] as XmlElement;
-  for (let i = 1; i < path.length; i++) {
-    chain.push(cur);
-    cur = cur.children[path[i]!] as XmlElement;
-  }
-  let next: XmlElement = value;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const children = chain[i]!.children.slice();
-    children[path[i + 1]!] = next;
-    next = { ...chain[i]!, children };
-  }
-  out[path[0]!] = next;
-  return out;
 }
 
 /** domain.md §3, see core/dialect/detect. */
