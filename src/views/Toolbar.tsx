@@ -9,6 +9,8 @@ import type { ThemeChoice } from './theme';
 import { NEW_DOCUMENT } from './newDocument';
 import { OperationsMenu } from './ops/OperationsMenu';
 import { RecentSessions } from './RecentSessions';
+import { ShareButton } from './share/ShareButton';
+import { ChangesButton } from './changes/ChangesButton';
 
 export function Toolbar() {
   const dialect = useEditor((s) => s.doc.dialect);
@@ -37,6 +39,8 @@ export function Toolbar() {
         </button>
         <button onClick={() => downloadXml(text)} title="Download the XML">Save XML</button>
         <RecentSessions />
+        <ShareButton />
+        <ChangesButton />
         <label className="tb-select">
           <span className="sr-only">Examples</span>
           <select

@@ -1,0 +1,4 @@
+/** Share: a link holding the whole document (to be built). */
+export function ShareButton() {
+  return null;
+}
