@@ -12,7 +12,7 @@ CHECKS=(
   "xmllint libxml2-utils"
   "qemu-img qemu-utils"
   "qemu-system-x86_64 qemu-system-x86"
-  # Real libvirt for the conformance suite (test/libvirt): its QEMU driver, embedded, and its image probing.
+  # Real libvirt for the conformance suite (test/system/libvirt): its QEMU driver, embedded, and its image probing.
   "/usr/lib/x86_64-linux-gnu/libvirt/connection-driver/libvirt_driver_qemu.so libvirt-daemon-driver-qemu"
   "/usr/lib/x86_64-linux-gnu/libvirt/storage-file/libvirt_storage_file_fs.so libvirt-daemon"
 )

@@ -7,8 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from './helpers/corpus';
-import { GOLDEN_DIR, goldenFile } from './helpers/golden';
+import { REPO_ROOT } from '../helpers/corpus';
+import { GOLDEN_DIR, goldenFile } from '../helpers/golden';
 
 interface Run {
   readonly status: number | null;

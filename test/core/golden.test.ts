@@ -4,17 +4,17 @@
  * the other dialect as output.<dialect>.xml (or be refused with the reason
  * in output.<dialect>.refused.txt). The files were generated once and then
  * checked by hand against domain.md; `UPDATE_GOLDEN=1 npx vitest run
- * test/golden.test.ts` regenerates them (read the diff before keeping it).
+ * test/core/golden.test.ts` regenerates them (read the diff before keeping it).
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check';
-import { loadText, toText } from '../src/core/io/document';
-import { inspect } from '../src/core/inspect';
-import type { Dialect } from '../src/core/model/types';
-import { convert } from '../src/core/ops';
-import { GOLDEN_DIR, goldenFile, goldenNames } from './helpers/golden';
+import { checkText } from '../../src/core/check';
+import { loadText, toText } from '../../src/core/io/document';
+import { inspect } from '../../src/core/inspect';
+import type { Dialect } from '../../src/core/model/types';
+import { convert } from '../../src/core/ops';
+import { GOLDEN_DIR, goldenFile, goldenNames } from '../helpers/golden';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 

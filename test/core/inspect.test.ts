@@ -1,7 +1,7 @@
 /** inspect's edge cases the golden files do not show: absent values are null, a non-integer threshold is null. */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/io/document';
-import { inspect } from '../src/core/inspect';
+import { loadText } from '../../src/core/io/document';
+import { inspect } from '../../src/core/inspect';
 
 function load(xml: string) {
   const r = loadText(xml);

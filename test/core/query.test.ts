@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { EXAMPLES } from '../src/core/examples';
-import { derive } from '../src/core/numbers/derive';
-import { classifyQuery, runQuery } from '../src/core/query';
-import type { QueryResult } from '../src/core/query';
+import { loadText } from '../../src/core/io/document';
+import type { DomainDoc } from '../../src/core/model/types';
+import { EXAMPLES } from '../../src/core/examples';
+import { derive } from '../../src/core/numbers/derive';
+import { classifyQuery, runQuery } from '../../src/core/query';
+import type { QueryResult } from '../../src/core/query';
 
 function example(id: string): { doc: DomainDoc; text: string } {
   const text = EXAMPLES.find((e) => e.id === id)!.text;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/io/document';
-import { reconcile } from '../src/core/reconcile';
-import { preorder } from '../src/core/model/walk';
-import { EXAMPLES } from '../src/core/examples';
-import type { DomainDoc } from '../src/core/model/types';
+import { loadText } from '../../src/core/io/document';
+import { reconcile } from '../../src/core/reconcile';
+import { preorder } from '../../src/core/model/walk';
+import { EXAMPLES } from '../../src/core/examples';
+import type { DomainDoc } from '../../src/core/model/types';
 
 function load(text: string): DomainDoc {
   const r = loadText(text);

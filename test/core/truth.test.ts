@@ -1,20 +1,20 @@
 /**
  * The findings of the "Truth" issue that are about Strata's own rules (the
- * conformance suite in test/libvirt/ checks them against real libvirt; these
+ * conformance suite in test/system/libvirt/ checks them against real libvirt; these
  * run without it): ids across disks, the counter record, the two phases of a
  * job as host commands, the one-job-per-disk refusal, the dialect rules and
  * which layers take the guest's writes.
  */
 import { describe, expect, it } from 'vitest';
-import { hostCommands } from '../src/core/commands';
-import { derive } from '../src/core/numbers/derive';
-import { loadText, toText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { reconcile } from '../src/core/reconcile';
-import { commandsOf, perform } from '../src/core/operations/registry';
-import type { OpRequest } from '../src/core/ops/request';
-import { readDocument } from '../src/core/io/read';
-import { parseXml } from '../src/core/xml/parse';
+import { hostCommands } from '../../src/core/commands';
+import { derive } from '../../src/core/numbers/derive';
+import { loadText, toText } from '../../src/core/io/document';
+import type { DomainDoc } from '../../src/core/model/types';
+import { reconcile } from '../../src/core/reconcile';
+import { commandsOf, perform } from '../../src/core/operations/registry';
+import type { OpRequest } from '../../src/core/ops/request';
+import { readDocument } from '../../src/core/io/read';
+import { parseXml } from '../../src/core/xml/parse';
 
 const IMG = '/var/lib/libvirt/images';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Migration } from '../src/state/persist';
+import type { Migration } from '../../src/state/persist';
 import {
   INDEX_KEY,
   MAX_SESSIONS,
@@ -18,11 +18,11 @@ import {
   saveViewport,
   sessionKey,
   startAutosave,
-} from '../src/state/persist';
-import { STALE_MS } from '../src/state/liveTabs';
-import { applyDraft, loadDocument, moveNodes, select, setDraft, undo, useEditor } from '../src/state/store';
-import { DEFAULT_EXAMPLE, EXAMPLES } from '../src/core/examples';
-import { derive } from '../src/core/numbers/derive';
+} from '../../src/state/persist';
+import { STALE_MS } from '../../src/state/liveTabs';
+import { applyDraft, loadDocument, moveNodes, select, setDraft, undo, useEditor } from '../../src/state/store';
+import { DEFAULT_EXAMPLE, EXAMPLES } from '../../src/core/examples';
+import { derive } from '../../src/core/numbers/derive';
 
 class MemoryStorage {
   readonly data = new Map<string, string>();

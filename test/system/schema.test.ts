@@ -8,18 +8,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/io/document';
-import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from './helpers/corpus';
-import { goldenNames, libvirtOutput } from './helpers/golden';
-import { skipNote } from './helpers/skip';
+import { loadText, toText } from '../../src/core/io/document';
+import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from '../helpers/corpus';
+import { goldenNames, libvirtOutput } from '../helpers/golden';
+import { skipNote } from '../helpers/skip';
 
 const tool = spawnSync('virt-xml-validate', ['--help'], { encoding: 'utf8' });
 const xmllint = spawnSync('xmllint', ['--version'], { encoding: 'utf8' });
 const HAVE_VALIDATOR = !tool.error && !xmllint.error;
 if (!HAVE_VALIDATOR) {
-  skipNote('test/schema.test.ts', 'virt-xml-validate or xmllint is missing (apt-get install libvirt-clients libxml2-utils; npm test does it as root)');
+  skipNote('test/system/schema.test.ts', 'virt-xml-validate or xmllint is missing (apt-get install libvirt-clients libxml2-utils; npm test does it as root)');
 }
-if (!CORPUS_EXISTS) skipNote('test/schema.test.ts (corpus cases)', `the shared corpus is not at ${CORPUS_DIR}`);
+if (!CORPUS_EXISTS) skipNote('test/system/schema.test.ts (corpus cases)', `the shared corpus is not at ${CORPUS_DIR}`);
 
 /**
  * Corpus files not checked against a schema, and why. Each reason was

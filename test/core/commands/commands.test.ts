@@ -2,19 +2,19 @@
  * Host commands of every operation (domain.md §6), as exact text, for the
  * design mail's chain (libvirt dialect: `vda[N]` is the index, ids 1..3 top
  * down) and its quorum Q[a, b <- c, d] (proposal, running: addresses are
- * positions, node-names use the ids a=0 b=1 c=2 d=3 Q=4). test/qemu.test.ts
+ * positions, node-names use the ids a=0 b=1 c=2 d=3 Q=4). test/system/qemu.test.ts
  * runs the same generated QMP on a real QEMU.
  */
 import { describe, expect, it } from 'vitest';
-import { formatHostCommands, hostCommands } from '../src/core/commands';
-import type { HostCommands } from '../src/core/commands';
-import { loadText } from '../src/core/io/document';
-import { EXAMPLES } from '../src/core/examples';
-import { isLegalNodeName } from '../src/core/export/names';
-import type { DomainDoc } from '../src/core/model/types';
-import { convert } from '../src/core/ops';
-import { commandsOf, perform } from '../src/core/operations/registry';
-import type { OpRequest } from '../src/core/ops/request';
+import { formatHostCommands, hostCommands } from '../../../src/core/commands';
+import type { HostCommands } from '../../../src/core/commands';
+import { loadText } from '../../../src/core/io/document';
+import { EXAMPLES } from '../../../src/core/examples';
+import { isLegalNodeName } from '../../../src/core/export/names';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { convert } from '../../../src/core/ops';
+import { commandsOf, perform } from '../../../src/core/operations/registry';
+import type { OpRequest } from '../../../src/core/ops/request';
 
 const IMG = '/var/lib/libvirt/images';
 

@@ -1,20 +1,20 @@
 /**
  * Exports (domain.md §5): the blockdev-add sequence of the whole topology,
  * checked against libvirt's own -blockdev lines for the corpus'
- * disk-backing-chains test, and the qemu-img script. test/qemu.test.ts runs
+ * disk-backing-chains test, and the qemu-img script. test/system/qemu.test.ts runs
  * both on a real QEMU.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/io/document';
-import { EXAMPLES } from '../src/core/examples';
-import { isLegalNodeName } from '../src/core/export/names';
-import { exportQemuImg } from '../src/core/export/qemuImg';
-import { ExportError, exportQmp, exportQmpPlan } from '../src/core/export/qmp';
-import type { DomainDoc } from '../src/core/model/types';
-import { CORPUS_DIR } from './helpers/corpus';
-import { skipNote } from './helpers/skip';
+import { loadText } from '../../../src/core/io/document';
+import { EXAMPLES } from '../../../src/core/examples';
+import { isLegalNodeName } from '../../../src/core/export/names';
+import { exportQemuImg } from '../../../src/core/export/qemuImg';
+import { ExportError, exportQmp, exportQmpPlan } from '../../../src/core/export/qmp';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { CORPUS_DIR } from '../../helpers/corpus';
+import { skipNote } from '../../helpers/skip';
 
 function load(text: string): DomainDoc {
   const l = loadText(text);
@@ -146,7 +146,7 @@ describe('exportQmp', () => {
 describe("libvirt's own -blockdev lines (corpus: disk-backing-chains-noindex)", () => {
   const dir = join(CORPUS_DIR, 'qemuxmlconfdata');
   const have = existsSync(join(dir, 'disk-backing-chains-noindex.xml'));
-  if (!have) skipNote("test/export.test.ts (libvirt's -blockdev lines)", `the shared corpus is not at ${CORPUS_DIR}`);
+  if (!have) skipNote("test/core/export/export.test.ts (libvirt's -blockdev lines)", `the shared corpus is not at ${CORPUS_DIR}`);
 
   it.skipIf(!have)('same node-names in the same order, and every field we write has libvirt\'s value', () => {
     const args = readFileSync(join(dir, 'disk-backing-chains-noindex.x86_64-latest.args'), 'utf8');

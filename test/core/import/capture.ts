@@ -1,6 +1,6 @@
 /**
- * Writes test/import/fixtures/ from the real tools (run as root, with
- * qemu-img, QEMU and libvirt installed): `npx tsx test/import/capture.ts`.
+ * Writes test/core/import/fixtures/ from the real tools (run as root, with
+ * qemu-img, QEMU and libvirt installed): `npx tsx test/core/import/capture.ts`.
  * The outputs are saved as printed, with the scratch directory of each
  * part rewritten to /var/lib/libvirt/images, where such images usually
  * live; the unit suite (readers.test.ts) reads them, and real.test.ts
@@ -10,8 +10,8 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { startQemu } from '../helpers/qmp';
-import { libvirtMissing, nobodyDir } from '../libvirt/session';
+import { startQemu } from '../../helpers/qmp';
+import { libvirtMissing, nobodyDir } from '../../system/libvirt/session';
 import { qemuImgOutputs, qmpOutputs } from './tools';
 import type { Outputs } from './tools';
 import { virshOutputs } from './virshTools';

@@ -6,8 +6,8 @@
  * built, libvirt's own `virsh dumpxml` of the running guest.
  */
 import { expect } from 'vitest';
-import { derive } from '../../src/core/numbers/derive';
-import type { DomainDoc } from '../../src/core/model/types';
+import { derive } from '../../../src/core/numbers/derive';
+import type { DomainDoc } from '../../../src/core/model/types';
 import { join } from 'node:path';
 import { load, qemuImgTruth } from './tools';
 import type { Outputs } from './tools';

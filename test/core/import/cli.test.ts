@@ -7,9 +7,9 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/core/io/document';
-import { run } from '../../src/cli/run';
-import { REPO_ROOT } from '../helpers/corpus';
+import { loadText } from '../../../src/core/io/document';
+import { run } from '../../../src/cli/run';
+import { REPO_ROOT } from '../../helpers/corpus';
 import { FIXTURES } from './fixtures';
 
 const F = (name: string): string => join(FIXTURES, name);

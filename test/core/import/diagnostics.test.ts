@@ -8,8 +8,8 @@
  * with one change, said in the test.
  */
 import { describe, expect, it } from 'vitest';
-import { preorder } from '../../src/core/model/walk';
-import { MAX_CHAIN_LEVELS } from '../../src/core/validate/disk';
+import { preorder } from '../../../src/core/model/walk';
+import { MAX_CHAIN_LEVELS } from '../../../src/core/validate/disk';
 import { DEEP } from './tools';
 import { FAKE_DIR, fixture, fixtures } from './fixtures';
 import type { Imported } from './shape';

@@ -1,4 +1,4 @@
-/** The saved outputs of test/import/fixtures/ (written by capture.ts), by their path there. */
+/** The saved outputs of test/core/import/fixtures/ (written by capture.ts), by their path there. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -7,9 +7,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/io/document';
-import { importText } from '../../src/core/import';
-import type { ImportInput, ImportResult } from '../../src/core/import';
+import { loadText, toText } from '../../../src/core/io/document';
+import { importText } from '../../../src/core/import';
+import type { ImportInput, ImportResult } from '../../../src/core/import';
 import { fixture, fixtures } from './fixtures';
 
 const refused = (inputs: ImportInput[], options = {}): string => {

@@ -1,5 +1,5 @@
 /**
- * The readers on saved outputs of the real tools (test/import/fixtures/,
+ * The readers on saved outputs of the real tools (test/core/import/fixtures/,
  * written by capture.ts, paths under /var/lib/libvirt/images): the same
  * checks real.test.ts runs live, in milliseconds and without the tools.
  */

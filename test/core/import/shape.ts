@@ -1,15 +1,15 @@
 /**
  * What an import is compared on, read through Strata's own reader (as
- * test/libvirt/facts.ts does): per disk its target and device, and every
+ * test/system/libvirt/facts.ts does): per disk its target and device, and every
  * node in pre-order as `depth type format path #id end` (a quorum with its
  * threshold), so a difference is about the chain, not about how it was
  * printed.
  */
 import { expect } from 'vitest';
-import { derive } from '../../src/core/numbers/derive';
-import type { DomainDoc } from '../../src/core/model/types';
-import type { ImportInput, ImportOptions, ImportResult } from '../../src/core/import';
-import { importText } from '../../src/core/import';
+import { derive } from '../../../src/core/numbers/derive';
+import type { DomainDoc } from '../../../src/core/model/types';
+import type { ImportInput, ImportOptions, ImportResult } from '../../../src/core/import';
+import { importText } from '../../../src/core/import';
 import type { Outputs } from './tools';
 
 export interface DiskShape {

@@ -13,12 +13,12 @@ import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadText, toText } from '../../src/core/io/document';
-import { exportQemuImg } from '../../src/core/export/qemuImg';
-import { exportQmp } from '../../src/core/export/qmp';
-import type { DomainDoc } from '../../src/core/model/types';
-import { QEMU_IMG, runQmp, startQemu } from '../helpers/qmp';
-import type { Qmp } from '../helpers/qmp';
+import { loadText, toText } from '../../../src/core/io/document';
+import { exportQemuImg } from '../../../src/core/export/qemuImg';
+import { exportQmp } from '../../../src/core/export/qmp';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { QEMU_IMG, runQmp, startQemu } from '../../helpers/qmp';
+import type { Qmp } from '../../helpers/qmp';
 
 export type Outputs = Record<string, string>;
 

@@ -1,6 +1,6 @@
 /**
  * libvirt 9.0's own account of one running guest (the embedded QEMU driver,
- * test/libvirt/session.ts): every output `strata import` reads from virsh,
+ * test/system/libvirt/session.ts): every output `strata import` reads from virsh,
  * taken from one domain so the suite stays fast. Its disks cover what the
  * readers must tell apart: an explicit qcow2 chain, a raw image, a chain
  * left open that libvirt probes (relative backing name in the header), a
@@ -9,9 +9,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { embedRoot, VirshSession } from '../libvirt/session';
-import { QEMU_IMG } from '../helpers/qmp';
-import type { Qmp } from '../helpers/qmp';
+import { embedRoot, VirshSession } from '../../system/libvirt/session';
+import { QEMU_IMG } from '../../helpers/qmp';
+import type { Qmp } from '../../helpers/qmp';
 import type { Outputs } from './tools';
 import { giveToNobody, run } from './tools';
 

@@ -6,10 +6,10 @@
  * not depth.
  */
 import { describe, expect, it } from 'vitest';
-import { libvirtChain, proposalChain } from '../bench/cases';
-import { loadText, toText } from '../src/core/io/document';
-import { inspect } from '../src/core/inspect';
-import { validate } from '../src/core/validate';
+import { libvirtChain, proposalChain } from '../../../bench/cases';
+import { loadText, toText } from '../../../src/core/io/document';
+import { inspect } from '../../../src/core/inspect';
+import { validate } from '../../../src/core/validate';
 
 const DEPTH = 5000;
 

@@ -2,13 +2,13 @@
  * "Lose nothing" at the model layer (issue 8): what libvirt would not read is
  * kept as written and diagnosed, never dropped or rewritten on save; numbers
  * that are not ids stay as text; no command prints a stack trace. The XML
- * layer has its own suites (test/xml), judged by libxml2.
+ * layer has its own suites (test/core/xml), judged by libxml2.
  */
 import { describe, expect, it } from 'vitest';
-import { checkText } from '../src/core/check';
-import { loadText, toText } from '../src/core/io/document';
-import { exportQmp } from '../src/core/export/qmp';
-import { run } from '../src/cli/run';
+import { checkText } from '../../../src/core/check';
+import { loadText, toText } from '../../../src/core/io/document';
+import { exportQmp } from '../../../src/core/export/qmp';
+import { run } from '../../../src/cli/run';
 
 function roundTrip(xml: string): string {
   const r = loadText(xml);

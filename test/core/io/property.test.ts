@@ -7,10 +7,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { inspect } from '../src/core/inspect';
-import { build, docArb } from './helpers/trees';
+import { loadText, toText } from '../../../src/core/io/document';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { inspect } from '../../../src/core/inspect';
+import { build, docArb } from '../../helpers/trees';
 
 const RUNS = 1000;
 

@@ -4,19 +4,19 @@
  * step and true after the intended operations, and false on the start state.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { validate } from '../src/core/validate';
-import { counterOf } from '../src/core/numbers/ids';
-import { commit, copy, pull } from '../src/core/ops';
-import { LESSONS, advance, lessonById } from '../src/core/lessons';
-import type { Lesson, LessonAction } from '../src/core/lessons';
-import { EMPTY_LAB, performAll, stateOf } from '../src/core/lessons/lab';
-import type { World } from '../src/core/lessons/lab';
-import { chainIds } from '../src/core/lessons/checks';
-import { checkNodeName, quorumVote, readFallsThrough, writeLands, withWrite } from '../src/core/lessons/simulate';
-import type { MemberState } from '../src/core/lessons/simulate';
-import type { OpRequest } from '../src/core/ops/request';
+import { loadText } from '../../../src/core/io/document';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { validate } from '../../../src/core/validate';
+import { counterOf } from '../../../src/core/numbers/ids';
+import { commit, copy, pull } from '../../../src/core/ops';
+import { LESSONS, advance, lessonById } from '../../../src/core/lessons';
+import type { Lesson, LessonAction } from '../../../src/core/lessons';
+import { EMPTY_LAB, performAll, stateOf } from '../../../src/core/lessons/lab';
+import type { World } from '../../../src/core/lessons/lab';
+import { chainIds } from '../../../src/core/lessons/checks';
+import { checkNodeName, quorumVote, readFallsThrough, writeLands, withWrite } from '../../../src/core/lessons/simulate';
+import type { MemberState } from '../../../src/core/lessons/simulate';
+import type { OpRequest } from '../../../src/core/ops/request';
 
 function load(text: string): DomainDoc {
   const r = loadText(text);

@@ -4,10 +4,10 @@
  * (`strata.lessons`), which must shrug off anything corrupt.
  */
 import { describe, expect, it } from 'vitest';
-import { LESSONS } from '../src/core/lessons';
-import { GLOSSARY, findTerm } from '../src/core/lessons/glossary';
-import { parseRich, termsIn } from '../src/core/lessons/richText';
-import { PROGRESS_FORMAT, defaultProgress, parseProgress, serializeProgress } from '../src/core/lessons/progress';
+import { LESSONS } from '../../../src/core/lessons';
+import { GLOSSARY, findTerm } from '../../../src/core/lessons/glossary';
+import { parseRich, termsIn } from '../../../src/core/lessons/richText';
+import { PROGRESS_FORMAT, defaultProgress, parseProgress, serializeProgress } from '../../../src/core/lessons/progress';
 
 describe('glossary and lesson text', () => {
   const texts = LESSONS.flatMap((l) => [l.summary, l.explanation, ...l.steps.map((s) => s.instruction)]);

@@ -3,12 +3,12 @@
  * chain end, wrap in a quorum, reparent. Ids and positions after each.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { preorder } from '../src/core/model/walk';
-import { counterOf } from '../src/core/numbers/ids';
-import type { OpResult } from '../src/core/ops';
-import { canReparent, findByUid, insertBelow, removeNode, reparent, setEnd, setFields, wrapInQuorum } from '../src/core/ops';
+import { loadText, toText } from '../../../src/core/io/document';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { preorder } from '../../../src/core/model/walk';
+import { counterOf } from '../../../src/core/numbers/ids';
+import type { OpResult } from '../../../src/core/ops';
+import { canReparent, findByUid, insertBelow, removeNode, reparent, setEnd, setFields, wrapInQuorum } from '../../../src/core/ops';
 
 const CHAIN = `<disk type='file' device='disk'>
   <driver name='qemu' type='qcow2' cache='none'/>

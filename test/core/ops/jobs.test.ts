@@ -7,15 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/io/document';
-import { jobOf, readMirror } from '../src/core/jobs/mirror';
-import type { DomainDoc } from '../src/core/model/types';
-import { preorder } from '../src/core/model/walk';
-import { counterOf } from '../src/core/numbers/ids';
-import type { OpResult } from '../src/core/ops';
-import { setState, snapshot } from '../src/core/ops';
-import { finishJob, startActiveCommit, startCopy } from '../src/core/ops/jobs';
-import { CORPUS_DIR, CORPUS_EXISTS } from './helpers/corpus';
+import { loadText, toText } from '../../../src/core/io/document';
+import { jobOf, readMirror } from '../../../src/core/jobs/mirror';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { preorder } from '../../../src/core/model/walk';
+import { counterOf } from '../../../src/core/numbers/ids';
+import type { OpResult } from '../../../src/core/ops';
+import { setState, snapshot } from '../../../src/core/ops';
+import { finishJob, startActiveCommit, startCopy } from '../../../src/core/ops/jobs';
+import { CORPUS_DIR, CORPUS_EXISTS } from '../../helpers/corpus';
 
 const IMG = '/var/lib/libvirt/images';
 

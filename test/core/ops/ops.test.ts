@@ -4,12 +4,12 @@
  * and positions after the operation, and the XML where it matters.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { preorder } from '../src/core/model/walk';
-import { counterOf } from '../src/core/numbers/ids';
-import type { OpResult } from '../src/core/ops';
-import { commit, convert, copy, pull, quorumAdd, quorumRemove, renumber, setState, setThreshold, snapshot } from '../src/core/ops';
+import { loadText, toText } from '../../../src/core/io/document';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { preorder } from '../../../src/core/model/walk';
+import { counterOf } from '../../../src/core/numbers/ids';
+import type { OpResult } from '../../../src/core/ops';
+import { commit, convert, copy, pull, quorumAdd, quorumRemove, renumber, setState, setThreshold, snapshot } from '../../../src/core/ops';
 
 const IMG = '/var/lib/libvirt/images';
 

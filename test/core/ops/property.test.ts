@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/io/document';
-import type { DomainDoc } from '../src/core/model/types';
-import { preorder } from '../src/core/model/walk';
-import { addressOf } from '../src/core/numbers/address';
-import { counterOf } from '../src/core/numbers/ids';
-import type { OpResult } from '../src/core/ops';
+import { loadText } from '../../../src/core/io/document';
+import type { DomainDoc } from '../../../src/core/model/types';
+import { preorder } from '../../../src/core/model/walk';
+import { addressOf } from '../../../src/core/numbers/address';
+import { counterOf } from '../../../src/core/numbers/ids';
+import type { OpResult } from '../../../src/core/ops';
 import {
   commit,
   convert,
@@ -29,7 +29,7 @@ import {
   setThreshold,
   snapshot,
   wrapInQuorum,
-} from '../src/core/ops';
+} from '../../../src/core/ops';
 
 type Shape = { readonly kind: 'chain'; readonly depth: number; readonly terminated: boolean } | { readonly kind: 'quorum'; readonly members: readonly number[]; readonly threshold: number };
 

@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { checkText } from '../src/core/check';
-import { validate } from '../src/core/validate';
-import type { Diagnostic, DiagnosticCode, Severity } from '../src/core/model/diagnostics';
-import type { DomainDoc, SrcNode } from '../src/core/model/types';
+import { checkText } from '../../../src/core/check';
+import { validate } from '../../../src/core/validate';
+import type { Diagnostic, DiagnosticCode, Severity } from '../../../src/core/model/diagnostics';
+import type { DomainDoc, SrcNode } from '../../../src/core/model/types';
 
 // Inputs are written one element per line, so every expected line:col can be read off the lines.
 const x = (...lines: string[]): string => lines.join('\n');

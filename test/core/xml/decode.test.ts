@@ -9,12 +9,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/run';
-import { loadText, toText } from '../../src/core/io/document';
-import { decodeXml } from '../../src/core/xml/decode';
-import { openFile } from '../../src/state/files';
-import { useEditor } from '../../src/state/store';
-import { REPO_ROOT } from '../helpers/corpus';
+import { run } from '../../../src/cli/run';
+import { loadText, toText } from '../../../src/core/io/document';
+import { decodeXml } from '../../../src/core/xml/decode';
+import { openFile } from '../../../src/state/files';
+import { useEditor } from '../../../src/state/store';
+import { REPO_ROOT } from '../../helpers/corpus';
 import { latin1Bytes, utf16, wtf8 } from './sources';
 
 const DOC = "<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'/>\n  <source file='/images/café.qcow2'/>\n  <target dev='vda' bus='virtio'/>\n</disk>\n";

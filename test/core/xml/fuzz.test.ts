@@ -7,12 +7,12 @@
  * identical. Seed: STRATA_FUZZ_SEED (printed); size: STRATA_FUZZ_PER_SOURCE.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/io/document';
-import { decodeXml } from '../../src/core/xml/decode';
-import { parseXml } from '../../src/core/xml/parse';
-import type { XmlNode } from '../../src/core/xml/tree';
-import { writeXml } from '../../src/core/xml/write';
-import { XMLLINT_MISSING, c14n, canonicalLines, judge } from '../helpers/xmllint';
+import { loadText, toText } from '../../../src/core/io/document';
+import { decodeXml } from '../../../src/core/xml/decode';
+import { parseXml } from '../../../src/core/xml/parse';
+import type { XmlNode } from '../../../src/core/xml/tree';
+import { writeXml } from '../../../src/core/xml/write';
+import { XMLLINT_MISSING, c14n, canonicalLines, judge } from '../../helpers/xmllint';
 import { approxC14n, lossLabel, minimizeTree } from './losses';
 import { generatedDoc } from './generate';
 import { type Case, fuzzCases } from './mutate';
@@ -23,7 +23,7 @@ const MIN_CASES = 2000;
 /** Grammar-generated documents on top of the mutations (generate.ts). */
 const GENERATED = Number(process.env.STRATA_FUZZ_GENERATED ?? 3000);
 
-if (XMLLINT_MISSING) console.warn(`test/xml/fuzz.test.ts: skipped: ${XMLLINT_MISSING}.`);
+if (XMLLINT_MISSING) console.warn(`test/core/xml/fuzz.test.ts: skipped: ${XMLLINT_MISSING}.`);
 
 type Read = { ok: true; text: string; out: string } | { ok: false; code: string; message: string; line: number; col: number };
 
@@ -66,7 +66,7 @@ const show = (s: string, n = 160): string => JSON.stringify(s.length > n ? s.sli
 
 describe.skipIf(XMLLINT_MISSING !== null)('XML layer against libxml2 (seeded fuzz)', () => {
   const { sources, note, corpus } = fuzzSources();
-  if (!corpus) console.warn(`test/xml/fuzz.test.ts: ${note}.`);
+  if (!corpus) console.warn(`test/core/xml/fuzz.test.ts: ${note}.`);
   const perSource = Number(process.env.STRATA_FUZZ_PER_SOURCE ?? Math.ceil((MIN_CASES * 1.1) / sources.length));
   const rng = new Rng(SEED);
   const mutated = fuzzCases(sources, perSource, rng);

@@ -4,10 +4,10 @@
  * malformed input libxml2 rejects. Encodings: decode.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/io/document';
-import { parseXml } from '../../src/core/xml/parse';
-import type { XmlElement } from '../../src/core/xml/tree';
-import { writeXml } from '../../src/core/xml/write';
+import { loadText, toText } from '../../../src/core/io/document';
+import { parseXml } from '../../../src/core/xml/parse';
+import type { XmlElement } from '../../../src/core/xml/tree';
+import { writeXml } from '../../../src/core/xml/write';
 
 const disk = (inner: string): string => `<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'/>\n${inner}\n  <target dev='vda' bus='virtio'/>\n</disk>\n`;
 

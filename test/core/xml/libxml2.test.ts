@@ -5,13 +5,13 @@
  * back canonically equal from parseXml -> writeXml, twice the same.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeXml } from '../../src/core/xml/decode';
-import { parseXml } from '../../src/core/xml/parse';
-import { writeXml } from '../../src/core/xml/write';
-import { XMLLINT_MISSING, c14n, judge } from '../helpers/xmllint';
+import { decodeXml } from '../../../src/core/xml/decode';
+import { parseXml } from '../../../src/core/xml/parse';
+import { writeXml } from '../../../src/core/xml/write';
+import { XMLLINT_MISSING, c14n, judge } from '../../helpers/xmllint';
 import { utf16, wtf8 } from './sources';
 
-if (XMLLINT_MISSING) console.warn(`test/xml/libxml2.test.ts: skipped: ${XMLLINT_MISSING}.`);
+if (XMLLINT_MISSING) console.warn(`test/core/xml/libxml2.test.ts: skipped: ${XMLLINT_MISSING}.`);
 
 const SNIPPETS: string[] = [
   // XML declaration

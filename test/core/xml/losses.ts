@@ -6,7 +6,7 @@
  * from Strata's own XML tree (quick; the case itself was judged by xmllint,
  * and the XML layer round-trips it, so what remains is the model's doing).
  */
-import type { XmlNode } from '../../src/core/xml/tree';
+import type { XmlNode } from '../../../src/core/xml/tree';
 
 interface Tag {
   readonly name: string;

@@ -6,14 +6,14 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { libvirtChain } from '../../bench/cases';
-import { loadText } from '../../src/core/io/document';
-import { EXAMPLES } from '../../src/core/examples';
-import { nodeRanges } from '../../src/core/textRanges';
-import { decodeXml } from '../../src/core/xml/decode';
-import { parseXml } from '../../src/core/xml/parse';
-import type { XmlElement, XmlNode } from '../../src/core/xml/tree';
-import { escapeAttr, escapeText, writeXml } from '../../src/core/xml/write';
+import { libvirtChain } from '../../../bench/cases';
+import { loadText } from '../../../src/core/io/document';
+import { EXAMPLES } from '../../../src/core/examples';
+import { nodeRanges } from '../../../src/core/textRanges';
+import { decodeXml } from '../../../src/core/xml/decode';
+import { parseXml } from '../../../src/core/xml/parse';
+import type { XmlElement, XmlNode } from '../../../src/core/xml/tree';
+import { escapeAttr, escapeText, writeXml } from '../../../src/core/xml/write';
 
 const roundTrip = (text: string): string => {
   const r = parseXml(text);

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXAMPLES } from '../../src/core/examples';
-import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from '../helpers/corpus';
+import { EXAMPLES } from '../../../src/core/examples';
+import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from '../../helpers/corpus';
 
 export interface Source {
   readonly name: string;

@@ -13,18 +13,18 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { derive } from '../../src/core/numbers/derive';
-import type { DomainDoc } from '../../src/core/model/types';
+import { derive } from '../../../src/core/numbers/derive';
+import type { DomainDoc } from '../../../src/core/model/types';
 import { facts } from './facts';
 import { replayOnQemu, libvirtGraph } from './replay';
 import { provisionalSaid, runScenario } from './runner';
 import type { StartMode } from './runner';
 import { SCENARIOS } from './scenarios';
 import { libvirtMissing } from './session';
-import { skipNote } from '../helpers/skip';
+import { skipNote } from '../../helpers/skip';
 
 const missing = libvirtMissing();
-if (missing) skipNote('test/libvirt/conformance.test.ts', `real libvirt cannot run here: ${missing}`);
+if (missing) skipNote('test/system/libvirt/conformance.test.ts', `real libvirt cannot run here: ${missing}`);
 
 // One directory per test process: two runs at once (a developer's and an editor's) must not wipe each other's images.
 const RUNS = join(tmpdir(), 'strata-libvirt', `runs-${process.pid}`);

@@ -5,9 +5,9 @@
  * Read through Strata's own reader on both sides, so a difference is about
  * the document, not about how it was printed.
  */
-import { derive } from '../../src/core/numbers/derive';
-import { loadText } from '../../src/core/io/document';
-import type { DomainDoc } from '../../src/core/model/types';
+import { derive } from '../../../src/core/numbers/derive';
+import { loadText } from '../../../src/core/io/document';
+import type { DomainDoc } from '../../../src/core/model/types';
 
 export interface DiskFacts {
   readonly target: string;

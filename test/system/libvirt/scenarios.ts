@@ -5,7 +5,7 @@
  * prints for it, verbatim, and compares libvirt's dumpxml with Strata's
  * predicted document.
  */
-import type { OpRequest } from '../../src/core/ops/request';
+import type { OpRequest } from '../../../src/core/ops/request';
 import type { DiskSpec, Layer } from './domain';
 
 export interface Scenario {

@@ -1,10 +1,10 @@
 /** What the operations dialog offers (src/views/ops/choices.ts): only nodes each operation can take. */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../src/core/io/document';
-import { derive } from '../src/core/numbers/derive';
-import { EXAMPLES } from '../src/core/examples';
-import { addressFor, basesBelow, chainTops, pick, quorums, topsWithBases } from '../src/views/ops/choices';
-import { freePath } from '../src/core/operations/paths';
+import { loadText } from '../../../src/core/io/document';
+import { derive } from '../../../src/core/numbers/derive';
+import { EXAMPLES } from '../../../src/core/examples';
+import { addressFor, basesBelow, chainTops, pick, quorums, topsWithBases } from '../../../src/views/ops/choices';
+import { freePath } from '../../../src/core/operations/paths';
 
 function derived(id: string) {
   const r = loadText(EXAMPLES.find((e) => e.id === id)!.text);
