@@ -8,7 +8,7 @@ import { preorder } from './model/walk';
 import { parseXml } from './xml/parse';
 import type { XmlElement } from './xml/tree';
 import { getAttr } from './xml/tree';
-import { elementAt, findDiskPaths } from './io/read';
+import { elementAt, findDiskPaths } from './io/diskPaths';
 
 export interface NodeRange {
   readonly uid: string;
