@@ -8,6 +8,7 @@ import { decodeXml } from '../core/xml/decode';
 import { derive } from '../core/numbers/derive';
 import { loadDocument, notify, useEditor } from './store';
 import { domainName } from './titles';
+import { markSaved } from './baseline';
 
 /** Larger files are refused rather than freezing the tab (a 5,000-level chain is about 1 MB). */
 export const MAX_OPEN_BYTES = 32 * 1024 * 1024;
@@ -72,7 +73,10 @@ function withXml(name: string): string {
 
 /** Downloads `text` as an XML file; without a name, one is made from the document. */
 export function downloadXml(text: string, name?: string): void {
-  downloadText(text, name ? withXml(name) : defaultFileName(useEditor.getState().doc), 'application/xml');
+  const fileName = name ? withXml(name) : defaultFileName(useEditor.getState().doc);
+  downloadText(text, fileName, 'application/xml');
+  // Changes view: what was saved is now the "since saved" baseline (state/baseline.ts).
+  markSaved(text, fileName);
 }
 
 /** Any text as a file download (XML, the QMP export, the qemu-img script). */

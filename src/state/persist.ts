@@ -19,6 +19,8 @@ import { UNREADABLE_KEY, chooseSession, entryOf, forgetTabSessionId, listSession
 import { claim, heldElsewhere, newPage, release, startLiveness } from './liveTabs';
 import { readRaw, writeRaw } from './storage';
 import { currentView, isTouched, markTouched, rememberTheme, resetTabSession, setSessionId, setView, writeSession } from './tabSession';
+// Changes view: the document as opened is kept beside the session (state/baseline.ts).
+import { keepingBaseline, storeBaseline } from './baseline';
 
 export { MIGRATIONS, SESSION_FORMAT, SESSION_VERSION, parseSession, sessionOf } from './sessionFormat';
 export type { Migration, ParsedSession, Session, SessionView, Theme, Viewport } from './sessionFormat';
@@ -102,7 +104,8 @@ function restoreStored(id: string): RestoreResult {
   }
   const { theme, viewport } = parsed.session.view;
   setView({ theme, ...(viewport ? { viewport } : {}) });
-  return applySession(parsed.session);
+  // A reload goes on comparing with the document as opened, not as restored.
+  return keepingBaseline(id, () => applySession(parsed.session));
 }
 
 /** Loads a session into the store: its last good document (positions, selection), then its draft on top. History starts afresh. */
@@ -141,6 +144,7 @@ function forkSession(): void {
   setSessionId(next, true);
   claim(next);
   writeSession();
+  storeBaseline(); // under the new id too
   notify('info', 'Another tab opened the same session, so this tab now saves its work as a separate session (Recent… lists both).');
 }
 
@@ -219,7 +223,7 @@ export function openSession(id: string): boolean {
   setSessionId(id, true);
   claim(id);
   discardDraft(); // saved with this tab's previous session just above
-  const result = applySession(session);
+  const result = keepingBaseline(id, () => applySession(session));
   writeSession();
   if (!result.message) notify('info', `Opened “${title}”. This tab's previous work is saved under Recent….`);
   return true;
