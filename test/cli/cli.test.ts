@@ -4,23 +4,11 @@
  * (npx + tsx start-up), so each command is covered once, not exhaustively;
  * what the operations do is tested in core.
  */
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../helpers/corpus';
+import { strataProcess as strata } from '../helpers/cli';
+import type { CliRun as Run } from '../helpers/cli';
 import { GOLDEN_DIR, goldenFile } from '../helpers/golden';
-
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function strata(args: readonly string[], input?: string): Run {
-  const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', ...args], { cwd: REPO_ROOT, input, encoding: 'utf8', timeout: 60_000 });
-  if (r.error) throw r.error;
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const fixture = (name: string): string => join(GOLDEN_DIR, name, 'input.xml');
 const text = (name: string, file: string): string => {

@@ -1,15 +1,10 @@
 /** inspect's edge cases the golden files do not show: absent values are null, a non-integer threshold is null. */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/core/io/document';
 import { inspect } from '../../src/core/inspect';
+import { load, loadWith } from '../helpers/load';
 
-function load(xml: string) {
-  const r = loadText(xml);
-  if (!r.ok) throw new Error(r.error.message);
-  return r;
-}
 function json(xml: string) {
-  const { doc, diagnostics } = load(xml);
+  const { doc, diagnostics } = loadWith(xml);
   return inspect(doc, diagnostics);
 }
 
@@ -38,7 +33,7 @@ describe('inspect', () => {
   });
 
   it('keeps only severity, code, message, line and col of each diagnostic', () => {
-    const j = inspect(load(quorum('2')).doc, [
+    const j = inspect(load(quorum('2')), [
       { severity: 'warning', code: 'chain-deep', message: 'm', line: 3, col: 4, disk: 0, node: 'n1' },
     ]);
     expect(j.diagnostics).toEqual([{ severity: 'warning', code: 'chain-deep', message: 'm', line: 3, col: 4 }]);

@@ -5,22 +5,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { loadText } from '../../src/core/io/document';
 import type { DomainDoc } from '../../src/core/model/types';
-import { EXAMPLES } from '../../src/core/examples';
 import { derive } from '../../src/core/numbers/derive';
 import { classifyQuery, runQuery } from '../../src/core/query';
 import type { QueryResult } from '../../src/core/query';
+import { exampleText, load } from '../helpers/load';
 
+/** An example, read, with the text its queries run on. */
 function example(id: string): { doc: DomainDoc; text: string } {
-  const text = EXAMPLES.find((e) => e.id === id)!.text;
+  const text = exampleText(id);
   return { doc: load(text), text };
-}
-
-function load(text: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
 }
 
 /** The matched nodes as `positionLabel source`, for readable expectations. */

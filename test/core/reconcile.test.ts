@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../src/core/io/document';
 import { reconcile } from '../../src/core/reconcile';
 import { preorder } from '../../src/core/model/walk';
-import { EXAMPLES } from '../../src/core/examples';
 import type { DomainDoc } from '../../src/core/model/types';
+import { exampleText, load } from '../helpers/load';
 
-function load(text: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
 const uids = (doc: DomainDoc) => preorder(doc.disks[0]!.src).map((v) => v.node.uid);
-const chain = EXAMPLES.find((e) => e.id === 'mail-chain')!.text;
+const chain = exampleText('mail-chain');
 
 describe('reconcile (typing keeps editor identities)', () => {
   it('gives an unchanged re-read the previous uids', () => {

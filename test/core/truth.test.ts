@@ -8,27 +8,18 @@
 import { describe, expect, it } from 'vitest';
 import { hostCommands } from '../../src/core/commands';
 import { derive } from '../../src/core/numbers/derive';
-import { loadText, toText } from '../../src/core/io/document';
+import { toText } from '../../src/core/io/document';
 import type { DomainDoc } from '../../src/core/model/types';
 import { reconcile } from '../../src/core/reconcile';
 import { commandsOf, perform } from '../../src/core/operations/registry';
 import type { OpRequest } from '../../src/core/ops/request';
 import { readDocument } from '../../src/core/io/read';
 import { parseXml } from '../../src/core/xml/parse';
+import { applyOk, asRunning, load } from '../helpers/load';
 
 const IMG = '/var/lib/libvirt/images';
 
-function load(text: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
-
-function apply(doc: DomainDoc, req: OpRequest): DomainDoc {
-  const r = perform(doc, req);
-  if (!r.ok) throw new Error(r.reason);
-  return r.doc;
-}
+const apply = (doc: DomainDoc, req: OpRequest): DomainDoc => applyOk(doc, req).doc;
 
 const chain = (t: string, n: number): string => {
   let inner = '<backingStore/>';
@@ -36,7 +27,7 @@ const chain = (t: string, n: number): string => {
   return `<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='${IMG}/${t}0.qcow2'/>${inner}<target dev='${t}' bus='virtio'/></disk>`;
 };
 const DOMAIN = `<domain type='kvm'><name>web</name><uuid>6f3c2a8e-4b1d-4c3e-9a57-0d2b8e1f7c44</uuid><memory>1</memory><devices>${chain('vda', 2)}${chain('vdb', 2)}</devices></domain>`;
-const running = (text: string): DomainDoc => ({ ...load(text), state: 'running' });
+const running = (text: string): DomainDoc => asRunning(load(text));
 const ids = (doc: DomainDoc): string[] => derive(doc).disks.map((d) => `${d.target}:${d.nodes.map((n) => n.id).join(',')}`);
 
 describe('ids', () => {

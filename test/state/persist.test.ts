@@ -21,8 +21,9 @@ import {
 } from '../../src/state/persist';
 import { STALE_MS } from '../../src/state/liveTabs';
 import { applyDraft, loadDocument, moveNodes, select, setDraft, undo, useEditor } from '../../src/state/store';
-import { DEFAULT_EXAMPLE, EXAMPLES } from '../../src/core/examples';
+import { DEFAULT_EXAMPLE } from '../../src/core/examples';
 import { derive } from '../../src/core/numbers/derive';
+import { exampleText } from '../helpers/load';
 
 class MemoryStorage {
   readonly data = new Map<string, string>();
@@ -52,15 +53,15 @@ class MemoryStorage {
 let store: MemoryStorage;
 /** sessionStorage of the current tab. */
 let tab: MemoryStorage;
-const chain = EXAMPLES.find((e) => e.id === 'mail-chain')!;
-const live = EXAMPLES.find((e) => e.id === 'live-chain')!;
-const multi = EXAMPLES.find((e) => e.id === 'multi-disk')!;
+const chain = exampleText('mail-chain');
+const live = exampleText('live-chain');
+const multi = exampleText('multi-disk');
 /** A session as format 1 stored it (one key for every tab). */
 const session = (extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ format: 'strata-session', version: 1, text: chain.text, dragged: {}, view: { theme: 'dark' }, ...extra });
+  JSON.stringify({ format: 'strata-session', version: 1, text: chain, dragged: {}, view: { theme: 'dark' }, ...extra });
 /** A current (format 2) session. */
 const session2 = (extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ format: 'strata-session', version: 2, text: chain.text, dragged: {}, view: { theme: 'dark' }, ...extra });
+  JSON.stringify({ format: 'strata-session', version: 2, text: chain, dragged: {}, view: { theme: 'dark' }, ...extra });
 const global = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
 
 function resetEditor(): void {
@@ -134,9 +135,9 @@ describe('parseSession', () => {
   });
 
   it('reads the last good text of format 2 beside the draft, and ignores a useless one', () => {
-    const r = parseSession(session2({ text: '<disk', saved: chain.text }));
-    expect(r.kind === 'ok' && r.session).toMatchObject({ version: 2, text: '<disk', saved: chain.text });
-    for (const saved of [42, null, chain.text]) {
+    const r = parseSession(session2({ text: '<disk', saved: chain }));
+    expect(r.kind === 'ok' && r.session).toMatchObject({ version: 2, text: '<disk', saved: chain });
+    for (const saved of [42, null, chain]) {
       const same = parseSession(session2({ saved }));
       expect(same.kind === 'ok' && 'saved' in same.session, String(saved)).toBe(false);
     }
@@ -202,7 +203,7 @@ describe('restoreSession', () => {
   it.each([
     ['corrupt JSON', '{{{', /corrupt/],
     ['foreign data', '{"hello":"world"}', /not a Strata session/],
-    ['a newer version', JSON.stringify({ format: 'strata-session', version: 3, text: chain.text }), /newer version/],
+    ['a newer version', JSON.stringify({ format: 'strata-session', version: 3, text: chain }), /newer version/],
   ])('keeps the example on %s, notifies and keeps the data aside', (_what, raw, reason) => {
     store.setItem(SESSION_KEY, raw);
     const r = restoreSession();
@@ -232,7 +233,7 @@ describe('restoreSession', () => {
     store.setItem(SESSION_KEY, session({ dragged: { '0.1': { x: 10, y: 20 }, '0.9': { x: 1, y: 1 } }, view: { theme: 'dark', viewport: { x: 5, y: 6, zoom: 1.5 }, selection: '0.2' } }));
     expect(restoreSession()).toEqual({ restored: true });
     const s = useEditor.getState();
-    expect(s.text).toBe(chain.text);
+    expect(s.text).toBe(chain);
     const nodes = derive(s.doc).disks[0]!.nodes;
     expect(s.dragged).toEqual({ [nodes[1]!.uid]: { x: 10, y: 20 } });
     expect(s.selection?.uid).toBe(nodes[2]!.uid);
@@ -269,9 +270,9 @@ describe('autosave', () => {
   it('stores no last good text when there is no draft', () => {
     vi.useFakeTimers();
     const stop = startAutosave();
-    loadDocument(chain.text, 'Example');
+    loadDocument(chain, 'Example');
     vi.advanceTimersByTime(300);
-    expect(stored()).toMatchObject({ version: 2, text: chain.text });
+    expect(stored()).toMatchObject({ version: 2, text: chain });
     expect(stored()).not.toHaveProperty('saved');
     stop();
   });
@@ -280,12 +281,12 @@ describe('autosave', () => {
     vi.useFakeTimers();
     const stop = startAutosave();
     saveTheme('light');
-    setDraft(chain.text);
+    setDraft(chain);
     stop();
     resetPersistState();
     useEditor.setState(useEditor.getInitialState(), true);
     expect(restoreSession()).toEqual({ restored: true });
-    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(useEditor.getState().savedText).toBe(chain);
     expect(loadTheme()).toBe('light');
   });
 
@@ -307,7 +308,7 @@ describe('view helpers', () => {
     saveViewport({ x: 1, y: 2, zoom: 3 });
     saveTheme('light');
     const saved = stored()!;
-    expect(saved.text).toBe(chain.text);
+    expect(saved.text).toBe(chain);
     expect(saved.view).toEqual({ theme: 'light', viewport: { x: 1, y: 2, zoom: 3 } });
     resetPersistState();
     expect(loadTheme()).toBe('light');
@@ -327,12 +328,12 @@ describe('view helpers', () => {
 
 describe('format 1 → per-tab sessions', () => {
   it('moves the single shared session to a key of its own, lists it, and restores it in this tab', () => {
-    store.setItem(SESSION_KEY, session({ text: multi.text }));
+    store.setItem(SESSION_KEY, session({ text: multi }));
     expect(restoreSession()).toEqual({ restored: true });
     expect(store.getItem(SESSION_KEY)).toBeNull();
     expect(sessionKeys()).toHaveLength(1);
-    expect(stored()).toMatchObject({ version: 2, text: multi.text });
-    expect(useEditor.getState().savedText).toBe(multi.text);
+    expect(stored()).toMatchObject({ version: 2, text: multi });
+    expect(useEditor.getState().savedText).toBe(multi);
     expect(recentSessions()).toEqual([expect.objectContaining({ title: 'multi', detail: '3 disks, 4 nodes', current: true, open: false })]);
     reload();
     expect(restoreSession()).toEqual({ restored: true });
@@ -341,46 +342,46 @@ describe('format 1 → per-tab sessions', () => {
 });
 
 describe('a draft beside the last good document (format 2)', () => {
-  const broken = chain.text.replace("<source file='/var/lib/libvirt/images/mid.qcow2'/>", '<source file=/var/lib/libvirt/images/mid.qcow2/>');
+  const broken = chain.replace("<source file='/var/lib/libvirt/images/mid.qcow2'/>", '<source file=/var/lib/libvirt/images/mid.qcow2/>');
 
   it('restores the last good document as the graph, the broken draft as the text, and undo goes back to it', () => {
-    store.setItem(sessionKey('k0-a1'), session2({ text: broken, saved: chain.text, dragged: { '0.1': { x: 7, y: 8 } } }));
+    store.setItem(sessionKey('k0-a1'), session2({ text: broken, saved: chain, dragged: { '0.1': { x: 7, y: 8 } } }));
     tab.setItem(TAB_KEY, 'k0-a1');
     const r = restoreSession();
     expect(r.restored).toBe(true);
     expect(r.message).toMatch(/does not parse \(line 6:18: .*last good version.*Undo/);
     const s = useEditor.getState();
-    expect(s.savedText).toBe(chain.text);
+    expect(s.savedText).toBe(chain);
     expect(derive(s.doc).disks[0]!.nodes).toHaveLength(3);
     expect(Object.values(s.dragged)).toEqual([{ x: 7, y: 8 }]);
     expect(s.text).toBe(broken);
     expect(s.draft).toBe(true);
     expect(s.parseError).toMatchObject({ line: 6, col: 18 });
     undo();
-    expect(useEditor.getState()).toMatchObject({ text: chain.text, draft: false, parseError: null });
+    expect(useEditor.getState()).toMatchObject({ text: chain, draft: false, parseError: null });
   });
 
   it('applies typing that was saved before it was applied, one undo step after the last good document', () => {
-    const typed = chain.text.replace('mid.qcow2', 'mid2.qcow2');
-    store.setItem(sessionKey('k0-a1'), session2({ text: typed, saved: chain.text }));
+    const typed = chain.replace('mid.qcow2', 'mid2.qcow2');
+    store.setItem(sessionKey('k0-a1'), session2({ text: typed, saved: chain }));
     tab.setItem(TAB_KEY, 'k0-a1');
     expect(restoreSession()).toEqual({ restored: true });
     expect(useEditor.getState()).toMatchObject({ savedText: typed, draft: false });
     undo();
-    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(useEditor.getState().savedText).toBe(chain);
   });
 
   it('round-trips a broken draft through autosave and a reload', () => {
     vi.useFakeTimers();
     const stop = startAutosave();
-    loadDocument(chain.text, 'Example');
+    loadDocument(chain, 'Example');
     setDraft(broken);
     expect(applyDraft()).toBe(false);
     vi.advanceTimersByTime(300);
     stop();
     reload();
     expect(restoreSession().restored).toBe(true);
-    expect(useEditor.getState()).toMatchObject({ savedText: chain.text, text: broken, draft: true });
+    expect(useEditor.getState()).toMatchObject({ savedText: chain, text: broken, draft: true });
   });
 });
 
@@ -400,20 +401,20 @@ describe('one session per tab', () => {
 
   it('two open tabs keep their own work across reloads, and each lists the other', () => {
     const a = tab;
-    work(chain.text);
+    work(chain);
     const b = newTab();
     expect(restoreSession()).toEqual({ restored: false });
     // B starts with the example (A's session is held by A) and says where the other work is.
     expect(useEditor.getState().savedText).toBe(DEFAULT_EXAMPLE.text);
     expect(useEditor.getState().notice).toMatchObject({ kind: 'info', text: expect.stringMatching(/other tabs.*Recent/) });
-    work(live.text, false);
+    work(live, false);
     expect(sessionKeys()).toHaveLength(2);
-    expect(stored(a)!.text).toBe(chain.text);
-    expect(stored(b)!.text).toBe(live.text);
+    expect(stored(a)!.text).toBe(chain);
+    expect(stored(b)!.text).toBe(live);
 
     reloadTab(a);
     expect(restoreSession()).toEqual({ restored: true });
-    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(useEditor.getState().savedText).toBe(chain);
     expect(sessionKeys()).toHaveLength(2);
     expect(recentSessions().map((r) => [r.title, r.current, r.open])).toEqual([
       ['demo', false, true],
@@ -421,43 +422,43 @@ describe('one session per tab', () => {
     ]);
     reloadTab(b);
     expect(restoreSession()).toEqual({ restored: true });
-    expect(useEditor.getState().savedText).toBe(live.text);
+    expect(useEditor.getState().savedText).toBe(live);
     expect(sessionKeys()).toHaveLength(2);
   });
 
   it('a new tab takes the most recent session no open tab holds', () => {
-    work(chain.text);
+    work(chain);
     vi.advanceTimersByTime(1000);
     newTab();
-    work(live.text);
+    work(live);
     // Both tabs close; a third one opens.
     newTab({ closeCurrent: true });
     resetPersistState({ newTab: true }); // the first tab's page is gone too (its key is stale below)
     vi.advanceTimersByTime(STALE_MS + 1);
     expect(restoreSession()).toEqual({ restored: true });
-    expect(useEditor.getState().savedText).toBe(live.text);
+    expect(useEditor.getState().savedText).toBe(live);
   });
 
   it('a tab whose heartbeat stopped (a crash) no longer holds its session once it is stale', () => {
-    work(chain.text);
+    work(chain);
     newTab();
     vi.advanceTimersByTime(STALE_MS - 1000);
     expect(restoreSession()).toEqual({ restored: false });
     newTab({ closeCurrent: true });
     vi.advanceTimersByTime(2000);
     expect(restoreSession()).toEqual({ restored: true });
-    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(useEditor.getState().savedText).toBe(chain);
   });
 
   it('a duplicated tab (its sessionStorage copied while the original is open) goes on as a copy', () => {
     const a = tab;
-    work(chain.text);
+    work(chain);
     const b = newTab({ copyOf: a });
     expect(restoreSession()).toEqual({ restored: true });
-    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(useEditor.getState().savedText).toBe(chain);
     expect(b.getItem(TAB_KEY)).not.toBe(a.getItem(TAB_KEY));
     // Stored at once, so a reload of the copy finds it.
-    expect(stored(b)!.text).toBe(chain.text);
+    expect(stored(b)!.text).toBe(chain);
     expect(useEditor.getState().notice?.text).toMatch(/copy of another open tab/);
   });
 
@@ -482,7 +483,7 @@ describe('one session per tab', () => {
     store.setItem(INDEX_KEY, JSON.stringify({ format: 'strata-sessions', version: 1, sessions: entries }));
     // The oldest session is open in another tab (a fresh heartbeat key).
     store.setItem('strata.live.other', JSON.stringify({ session: ids[0], since: Date.now(), at: Date.now() }));
-    work(chain.text);
+    work(chain);
     const titles = recentSessions().map((r) => r.title);
     expect(titles).toHaveLength(MAX_SESSIONS + 1); // the cap, plus the one the open tab holds
     // This new tab took the most recent free session (s24) and saved its work there: the newest.
@@ -496,7 +497,7 @@ describe('one session per tab', () => {
   });
 
   it('lists a session whose index entry is missing or corrupt, and drops entries whose session is gone', () => {
-    work(chain.text);
+    work(chain);
     store.setItem(INDEX_KEY, '{"format":"strata-sessions","sessions":[{"id":"zz-00","title":"gone","detail":"","savedAt":9}]}');
     expect(recentSessions()).toEqual([expect.objectContaining({ title: 'Untitled session', current: true })]);
     store.setItem(INDEX_KEY, '{{{');
@@ -505,9 +506,9 @@ describe('one session per tab', () => {
 
   it('opens a session no tab holds here, saving this tab\'s work first; refuses one another tab holds', () => {
     const a = tab;
-    work(chain.text);
+    work(chain);
     newTab();
-    work(live.text);
+    work(live);
     const liveId = tab.getItem(TAB_KEY)!;
     newTab({ closeCurrent: true }); // the live-chain tab closes
     reloadTab(a);
@@ -517,42 +518,42 @@ describe('one session per tab', () => {
     const mine = a.getItem(TAB_KEY)!;
     expect(openSession(liveId)).toBe(true);
     expect(a.getItem(TAB_KEY)).toBe(liveId);
-    expect(useEditor.getState()).toMatchObject({ savedText: live.text, draft: false });
-    expect(JSON.parse(store.getItem(sessionKey(mine))!)).toMatchObject({ text: '<disk type="file"', saved: chain.text });
+    expect(useEditor.getState()).toMatchObject({ savedText: live, draft: false });
+    expect(JSON.parse(store.getItem(sessionKey(mine))!)).toMatchObject({ text: '<disk type="file"', saved: chain });
     // Back: the typing is there again, beside its last good document.
     expect(openSession(mine)).toBe(true);
-    expect(useEditor.getState()).toMatchObject({ savedText: chain.text, text: '<disk type="file"', draft: true });
+    expect(useEditor.getState()).toMatchObject({ savedText: chain, text: '<disk type="file"', draft: true });
     stop();
   });
 
   it('copies a session another tab holds as one undoable load, and does not take it over', () => {
     const a = tab;
-    work(chain.text);
+    work(chain);
     const aId = a.getItem(TAB_KEY)!;
     newTab();
-    work(live.text);
+    work(live);
     const before = tab.getItem(TAB_KEY);
     expect(openSession(aId)).toBe(false);
     expect(useEditor.getState().notice?.text).toMatch(/open in another tab/);
     expect(copySession(aId)).toBe(true);
     expect(tab.getItem(TAB_KEY)).toBe(before);
-    expect(useEditor.getState().savedText).toBe(chain.text);
+    expect(useEditor.getState().savedText).toBe(chain);
     undo();
-    expect(useEditor.getState().savedText).toBe(live.text);
+    expect(useEditor.getState().savedText).toBe(live);
   });
 
   it('warns once with the existing message when the storage is full, and keeps working', () => {
     restoreSession();
     const stop = startAutosave();
     store.failWrites = true;
-    loadDocument(chain.text, 'Example');
+    loadDocument(chain, 'Example');
     vi.advanceTimersByTime(300);
     expect(useEditor.getState().notice?.text).toMatch(/^Autosave failed: the browser storage is full or disabled/);
     expect(openSession('zz-00')).toBe(false);
     store.failWrites = false;
-    loadDocument(live.text, 'Example');
+    loadDocument(live, 'Example');
     vi.advanceTimersByTime(300);
-    expect(stored()!.text).toBe(live.text);
+    expect(stored()!.text).toBe(live);
     stop();
   });
 });

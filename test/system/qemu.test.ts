@@ -14,8 +14,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostCommands } from '../../src/core/commands';
-import { loadText } from '../../src/core/io/document';
-import { EXAMPLES } from '../../src/core/examples';
 import { readOnlyUids } from '../../src/core/export/blockdev';
 import { qemuNames } from '../../src/core/export/names';
 import { exportQemuImg } from '../../src/core/export/qemuImg';
@@ -23,9 +21,9 @@ import { exportQmp } from '../../src/core/export/qmp';
 import type { DomainDoc } from '../../src/core/model/types';
 import { preorder } from '../../src/core/model/walk';
 import { sourceText } from '../../src/core/numbers/names';
-import { perform } from '../../src/core/operations/registry';
 import type { OpRequest } from '../../src/core/ops/request';
 
+import { applyOk, asRunning, exampleText, load } from '../helpers/load';
 import type { Qmp } from '../helpers/qmp';
 import { QEMU, QEMU_IMG, qemuGraph, runQmp, startQemu } from '../helpers/qmp';
 import { skipNote } from '../helpers/skip';
@@ -69,17 +67,14 @@ let cases = 0;
  * The document with its paths moved into a new directory of the temp dir; `img(name)` is a path there.
  * A QEMU built from the export is a running guest, so the document is switched to running (its ids stay).
  */
-function load(text: string): { doc: DomainDoc; img: (name: string) => string } {
+function loadInScratch(text: string): { doc: DomainDoc; img: (name: string) => string } {
   const sub = join(dir, `case${cases++}`);
-  const l = loadText(text.replaceAll('/var/lib/libvirt/images/', `${sub}/`).replaceAll('/path/to/', `${sub}/`));
-  if (!l.ok) throw new Error(l.error.message);
-  return { doc: { ...l.doc, state: 'running' }, img: (name) => join(sub, name) };
+  const doc = load(text.replaceAll('/var/lib/libvirt/images/', `${sub}/`).replaceAll('/path/to/', `${sub}/`));
+  return { doc: asRunning(doc), img: (name) => join(sub, name) };
 }
 
-const example = (id: string): string => EXAMPLES.find((e) => e.id === id)!.text;
-
-const CHAIN = example('mail-chain');
-const QUORUM = example('mail-quorum');
+const CHAIN = exampleText('mail-chain');
+const QUORUM = exampleText('mail-quorum');
 
 /** A qcow2 overlay on a quorum of two raw images and a chain (proposal dialect; members of equal size). */
 const OVER_QUORUM = `<disk type='file' device='disk'>
@@ -125,7 +120,7 @@ describe.skipIf(missing.length > 0)('QEMU builds the exported topology', () => {
     { label: 'a quorum of chains (the mail)', text: QUORUM },
     { label: 'a qcow2 overlay on a quorum', text: OVER_QUORUM },
   ])('$label', async ({ text }) => {
-    const { doc } = load(text);
+    const { doc } = loadInScratch(text);
     const qmp = await built(doc);
     const graph = await qemuGraph(qmp, true);
     expect(graph).toEqual(docGraph(doc, true));
@@ -152,7 +147,7 @@ describe.skipIf(missing.length > 0)('the exported qemu-img script', () => {
     { label: 'the mail quorum', text: QUORUM },
     { label: 'an overlay on a quorum', text: OVER_QUORUM },
   ])('$label: each image has the format and backing file the document gives, quorum members equal sizes', ({ text }) => {
-    const { doc } = load(text);
+    const { doc } = loadInScratch(text);
     createImages(doc);
     for (const { node } of preorder(doc.disks[0]!.src)) {
       if (node.type === 'quorum') {
@@ -190,10 +185,9 @@ describe.skipIf(missing.length > 0)("each operation's generated commands give QE
     { label: 'quorum-remove', text: QUORUM, req: () => ({ kind: 'quorum-remove', at: 'hda[4]' }) },
     { label: 'snapshot of an overlay on a quorum', text: OVER_QUORUM, req: (img) => ({ kind: 'snapshot', targets: [{ at: 'vda', file: img('top.snap') }] }) },
   ])('$label', async ({ text, req }) => {
-    const { doc, img } = load(text);
+    const { doc, img } = loadInScratch(text);
     const request = req(img);
-    const result = perform(doc, request);
-    if (!result.ok) throw new Error(result.reason);
+    const result = applyOk(doc, request);
     const hc = hostCommands(doc, request, result.doc);
     expect(hc.qmp.length).toBeGreaterThan(0);
     const qmp = await built(doc);

@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../src/core/io/document';
+import { toText } from '../../src/core/io/document';
 import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from '../helpers/corpus';
 import { goldenNames, libvirtOutput } from '../helpers/golden';
+import { load } from '../helpers/load';
 import { skipNote } from '../helpers/skip';
 
 const tool = spawnSync('virt-xml-validate', ['--help'], { encoding: 'utf8' });
@@ -88,10 +89,9 @@ function schemaFor(xml: string): string | null {
 }
 
 function libvirtText(input: string): string {
-  const r = loadText(input);
-  if (!r.ok) throw new Error(r.error.message);
-  expect(r.doc.dialect).toBe('libvirt');
-  return toText(r.doc);
+  const doc = load(input);
+  expect(doc.dialect).toBe('libvirt');
+  return toText(doc);
 }
 
 describe.skipIf(!HAVE_VALIDATOR)('libvirt schema (virt-xml-validate)', () => {

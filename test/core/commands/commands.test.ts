@@ -8,28 +8,24 @@
 import { describe, expect, it } from 'vitest';
 import { formatHostCommands, hostCommands } from '../../../src/core/commands';
 import type { HostCommands } from '../../../src/core/commands';
-import { loadText } from '../../../src/core/io/document';
-import { EXAMPLES } from '../../../src/core/examples';
 import { isLegalNodeName } from '../../../src/core/export/names';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { convert } from '../../../src/core/ops';
 import { commandsOf, perform } from '../../../src/core/operations/registry';
 import type { OpRequest } from '../../../src/core/ops/request';
+import { applyOk, asRunning, exampleDoc } from '../../helpers/load';
 
 const IMG = '/var/lib/libvirt/images';
 
 /** An example as a running guest: host commands are for a guest that runs (offline ones say so first, see below). */
 function load(id: string): DomainDoc {
-  const l = loadText(EXAMPLES.find((e) => e.id === id)!.text);
-  if (!l.ok) throw new Error(l.error.message);
-  return { ...l.doc, state: 'running' };
+  return asRunning(exampleDoc(id));
 }
 
 /** The commands with QMP as JSON lines, the form `op --commands` prints them in. */
 function commands(id: string, req: OpRequest): { virsh: readonly string[]; prepare: readonly string[]; qmp: string[]; notes: readonly string[] } {
   const doc = load(id);
-  const r = perform(doc, req);
-  if (!r.ok) throw new Error(r.reason);
+  const r = applyOk(doc, req);
   const hc: HostCommands = hostCommands(doc, req, r.doc);
   return { ...hc, qmp: hc.qmp.map((c) => JSON.stringify(c)) };
 }
@@ -172,8 +168,7 @@ describe('the mail chain base <- mid <- top (libvirt: top=vda[1], mid=vda[2], ba
 
   it('renumber: nothing to run (offline only)', () => {
     const doc = { ...load('mail-quorum'), state: 'offline' as const };
-    const r = perform(doc, { kind: 'renumber' });
-    if (!r.ok) throw new Error(r.reason);
+    const r = applyOk(doc, { kind: 'renumber' });
     const c = hostCommands(doc, { kind: 'renumber' }, r.doc);
     expect(c.virsh).toEqual(['# renumber is offline only: there is nothing to run on a host; libvirt numbers the nodes itself when the guest starts.']);
     expect(c.qmp).toEqual([]);
@@ -210,8 +205,7 @@ describe('the mail quorum Q[a, b <- c, d] (proposal: hda[1]=a, hda[2]=c, hda[3]=
       const r = perform(running, req);
       expect(r.ok ? 'applied' : r.reason).toMatch(/quorum member's chain, and QEMU runs .* only along the backing chain of a root node \("Need a root block node"\)/);
       const offline = { ...running, state: 'offline' as const };
-      const o = perform(offline, req);
-      if (!o.ok) throw new Error(o.reason);
+      const o = applyOk(offline, req);
       const hc = commandsOf(offline, req, o.doc)!;
       expect(hc.qmp).toEqual([]);
       expect(hc.virsh[1]).toMatch(/^# Once it runs: .*Need a root block node/);
@@ -271,8 +265,7 @@ describe('addresses and names', () => {
     if (!converted.ok) throw new Error(converted.reason);
     const doc: DomainDoc = { ...converted.doc, state: 'running' };
     const req: OpRequest = { kind: 'commit', top: 'vda[1]', base: 'vda[2]' };
-    const r = perform(doc, req);
-    if (!r.ok) throw new Error(r.reason);
+    const r = applyOk(doc, req);
     const c = hostCommands(doc, req, r.doc);
     expect(c.virsh).toEqual([PH, `virsh blockcommit DOMAIN vda --top ${IMG}/mid.qcow2 --base ${IMG}/base.qcow2 --wait`]);
     expect(c.qmp[1]).toEqual({
@@ -296,8 +289,7 @@ describe('addresses and names', () => {
   it('formatHostCommands: virsh, then sh to run first, then one QMP command per line, notes last', () => {
     const doc = load('mail-chain');
     const req: OpRequest = { kind: 'pull', top: 'vda', base: 'vda[3]' };
-    const r = perform(doc, req);
-    if (!r.ok) throw new Error(r.reason);
+    const r = applyOk(doc, req);
     const text = formatHostCommands(hostCommands(doc, req, r.doc));
     expect(text.split('\n').slice(0, 5)).toEqual([
       '# virsh',

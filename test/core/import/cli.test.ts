@@ -3,13 +3,12 @@
  * with an in-memory CliIO (fast), once as a child process the way a user
  * runs it, stdin included.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadText } from '../../../src/core/io/document';
 import { run } from '../../../src/cli/run';
-import { REPO_ROOT } from '../../helpers/corpus';
+import { strataProcess } from '../../helpers/cli';
 import { FIXTURES } from './fixtures';
 
 const F = (name: string): string => join(FIXTURES, name);
@@ -81,7 +80,7 @@ describe('strata import', () => {
   });
 
   it('as a user runs it (npm run strata -- import), from a pipe', { timeout: 60_000 }, () => {
-    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'import', '-'], { cwd: REPO_ROOT, input: readFileSync(F('qemu-img/chain.json')), encoding: 'utf8', timeout: 60_000 });
+    const r = strataProcess(['import', '-'], readFileSync(F('qemu-img/chain.json')));
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("<source file='/var/lib/libvirt/images/top.qcow2'/>");
     expect(r.stderr).toMatch(/^<stdin>:1:1: info: import-guessed: /);

@@ -13,10 +13,11 @@ import { spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { exportQemuImg } from '../../../src/core/export/qemuImg';
 import { exportQmp } from '../../../src/core/export/qmp';
 import type { DomainDoc } from '../../../src/core/model/types';
+import { asRunning, load } from '../../helpers/load';
 import { QEMU_IMG, runQmp, startQemu } from '../../helpers/qmp';
 import type { Qmp } from '../../helpers/qmp';
 
@@ -31,12 +32,6 @@ export function run(cmd: string, args: readonly string[], cwd?: string): string 
 const img = (...args: string[]): string => run(QEMU_IMG, args);
 const info = (path: string, chain = true, cwd?: string): string =>
   run(QEMU_IMG, ['info', ...(chain ? ['--backing-chain'] : []), '--output=json', '-U', path], cwd);
-
-export function load(text: string, what: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(`${what}: ${r.error.message} at ${r.error.line}:${r.error.col}`);
-  return r.doc;
-}
 
 /** A qcow2 header with a backing file and no backing format: qemu-img 7.2 refuses to write one (create -u and rebase -u both want -F), blockdev-create does not. */
 async function noFormatHeader(qmp: Qmp, path: string, backing: string): Promise<void> {
@@ -183,7 +178,7 @@ export async function qmpOutputs(dir: string, procs: ChildProcess[]): Promise<{ 
     .replace(`<source file='${join(chainDir, 't1.qcow2')}' index='6'/><backingStore/>`, `<source file='${join(chainDir, 't1.qcow2')}'/><backingStore type='file'><format type='qcow2'/><source file='${join(chainDir, 't0.qcow2')}'/><backingStore/></backingStore>`)
     .replace(/ index='\d+'/g, '');
   createImages(load(full, 'the whole chain'), chainDir, 'chain');
-  const quorum = { ...load(exportQuorumXml(quorumDir), 'the exported quorum'), state: 'running' as const };
+  const quorum = asRunning(load(exportQuorumXml(quorumDir), 'the exported quorum'));
   createImages(quorum, quorumDir, 'quorum');
   const out: Outputs = {};
   const ask = async (qmp: Qmp, file: string, execute: string, args?: Record<string, unknown>): Promise<void> => {

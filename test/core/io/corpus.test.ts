@@ -6,20 +6,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { inspect } from '../../../src/core/inspect';
 import { canonicalXml } from '../../helpers/canonical';
 import { CORPUS_DIR, CORPUS_EXISTS, corpusXmlFiles } from '../../helpers/corpus';
+import { load } from '../../helpers/load';
 import { skipNote } from '../../helpers/skip';
 
 if (!CORPUS_EXISTS) {
   skipNote('test/core/io/corpus.test.ts', `the shared libvirt corpus is not at ${CORPUS_DIR} (it lives outside the repo, in ../shared)`);
-}
-
-function load(text: string) {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(`${r.error.line}:${r.error.col}: ${r.error.message}`);
-  return r.doc;
 }
 
 describe('the test canonicaliser', () => {

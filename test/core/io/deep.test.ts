@@ -7,17 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { libvirtChain, proposalChain } from '../../../bench/cases';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { inspect } from '../../../src/core/inspect';
 import { validate } from '../../../src/core/validate';
+import { load } from '../../helpers/load';
 
 const DEPTH = 5000;
-
-function load(text: string) {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
 
 const flat = { indent: false };
 

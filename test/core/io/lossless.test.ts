@@ -6,15 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { checkText } from '../../../src/core/check';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { exportQmp } from '../../../src/core/export/qmp';
 import { run } from '../../../src/cli/run';
+import { load } from '../../helpers/load';
 
-function roundTrip(xml: string): string {
-  const r = loadText(xml);
-  if (!r.ok) throw new Error(r.error.message);
-  return toText(r.doc);
-}
+const roundTrip = (xml: string): string => toText(load(xml));
 
 const disk = (inner: string): string => `<disk type='file' device='disk'>\n${inner}\n  <target dev='vda' bus='virtio'/>\n</disk>\n`;
 
@@ -64,9 +61,8 @@ describe('kept as written', () => {
 
 describe('no stack traces', () => {
   it('a document with an index that is not an id exports (the node is named by its position)', () => {
-    const r = loadText(disk("  <driver name='qemu' type='qcow2'/>\n  <source file='/i/top.qcow2' index='99999999999999999999999'/>\n  <backingStore type='file' index='2'>\n    <format type='raw'/>\n    <source file='/i/b.raw'/>\n    <backingStore/>\n  </backingStore>"));
-    if (!r.ok) throw new Error(r.error.message);
-    const names = exportQmp(r.doc).map((c) => c.arguments!['node-name']);
+    const doc = load(disk("  <driver name='qemu' type='qcow2'/>\n  <source file='/i/top.qcow2' index='99999999999999999999999'/>\n  <backingStore type='file' index='2'>\n    <format type='raw'/>\n    <source file='/i/b.raw'/>\n    <backingStore/>\n  </backingStore>"));
+    const names = exportQmp(doc).map((c) => c.arguments!['node-name']);
     expect(names).toEqual(['libvirt-2-storage', 'libvirt-2-format', 'strata-vda-p0-storage', 'strata-vda-p0-format']);
   });
 

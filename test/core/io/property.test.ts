@@ -7,16 +7,23 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { inspect } from '../../../src/core/inspect';
+import type { Loaded } from '../../helpers/load';
+import { loadWith } from '../../helpers/load';
 import { build, docArb } from '../../helpers/trees';
 
 const RUNS = 1000;
 
+/** Strict: a generated tree reads with no diagnostic, and a parse error shows the text it is in. */
 function load(text: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(`${r.error.line}:${r.error.col}: ${r.error.message}\n${text}`);
+  let r: Loaded;
+  try {
+    r = loadWith(text);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}\n${text}`);
+  }
   expect(r.diagnostics).toEqual([]);
   return r.doc;
 }

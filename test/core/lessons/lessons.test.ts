@@ -4,7 +4,6 @@
  * step and true after the intended operations, and false on the start state.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../../src/core/io/document';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { validate } from '../../../src/core/validate';
 import { counterOf } from '../../../src/core/numbers/ids';
@@ -17,12 +16,7 @@ import { chainIds } from '../../../src/core/lessons/checks';
 import { checkNodeName, quorumVote, readFallsThrough, writeLands, withWrite } from '../../../src/core/lessons/simulate';
 import type { MemberState } from '../../../src/core/lessons/simulate';
 import type { OpRequest } from '../../../src/core/ops/request';
-
-function load(text: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
+import { load } from '../../helpers/load';
 
 function startWorld(lesson: Lesson): World {
   return { doc: load(lesson.start), lastChange: null, selected: null, lab: { ...EMPTY_LAB, blocks: lesson.blocks ?? {} } };

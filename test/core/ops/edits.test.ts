@@ -3,12 +3,12 @@
  * chain end, wrap in a quorum, reparent. Ids and positions after each.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { preorder } from '../../../src/core/model/walk';
 import { counterOf } from '../../../src/core/numbers/ids';
-import type { OpResult } from '../../../src/core/ops';
 import { canReparent, findByUid, insertBelow, removeNode, reparent, setEnd, setFields, wrapInQuorum } from '../../../src/core/ops';
+import { done, load, refused } from '../../helpers/load';
 
 const CHAIN = `<disk type='file' device='disk'>
   <driver name='qemu' type='qcow2' cache='none'/>
@@ -72,27 +72,11 @@ const TWO_DISKS = `<domain type='kvm'>
   </devices>
 </domain>`;
 
-function load(xml: string): DomainDoc {
-  const r = loadText(xml);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
-
 function shape(doc: DomainDoc, disk = 0): string[] {
   return preorder(doc.disks[disk]!.src).map((v) => {
     const file = v.node.source ? (v.node.source.attrs.find(([k]) => k === 'file' || k === 'dev' || k === 'path')?.[1] ?? '?') : 'Q';
     return `${v.position}:${v.node.id} ${file.slice(file.lastIndexOf('/') + 1)}`;
   });
-}
-
-function done(r: OpResult): Extract<OpResult, { ok: true }> {
-  if (!r.ok) throw new Error(`refused: ${r.reason}`);
-  return r;
-}
-
-function refused(r: OpResult): string {
-  if (r.ok) throw new Error(`expected a refusal, got: ${r.summary.message}`);
-  return r.reason;
 }
 
 function uidAt(doc: DomainDoc, position: number, disk = 0): string {

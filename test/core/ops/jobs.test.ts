@@ -7,15 +7,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { jobOf, readMirror } from '../../../src/core/jobs/mirror';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { preorder } from '../../../src/core/model/walk';
 import { counterOf } from '../../../src/core/numbers/ids';
-import type { OpResult } from '../../../src/core/ops';
 import { setState, snapshot } from '../../../src/core/ops';
 import { finishJob, startActiveCommit, startCopy } from '../../../src/core/ops/jobs';
 import { CORPUS_DIR, CORPUS_EXISTS } from '../../helpers/corpus';
+import { done, load, refused } from '../../helpers/load';
 
 const IMG = '/var/lib/libvirt/images';
 
@@ -63,22 +63,6 @@ const QUORUM_RUNNING = `<disk type='quorum' device='disk'>
   <target dev='hda' bus='ide'/>
   <alias name='ide0-0-0'/>
 </disk>`;
-
-function load(xml: string): DomainDoc {
-  const r = loadText(xml);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
-
-function done(r: OpResult): Extract<OpResult, { ok: true }> {
-  if (!r.ok) throw new Error(`refused: ${r.reason}`);
-  return r;
-}
-
-function refused(r: OpResult): string {
-  if (r.ok) throw new Error(`expected a refusal, got: ${r.summary.message}`);
-  return r.reason;
-}
 
 /** `id file` for each node of a disk, in position order. */
 function shape(doc: DomainDoc, disk = 0): string[] {

@@ -4,12 +4,12 @@
  * and positions after the operation, and the XML where it matters.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { preorder } from '../../../src/core/model/walk';
 import { counterOf } from '../../../src/core/numbers/ids';
-import type { OpResult } from '../../../src/core/ops';
 import { commit, convert, copy, pull, quorumAdd, quorumRemove, renumber, setState, setThreshold, snapshot } from '../../../src/core/ops';
+import { asRunning, done, load, refused } from '../../helpers/load';
 
 const IMG = '/var/lib/libvirt/images';
 
@@ -85,15 +85,9 @@ const LONE = `<disk type='file' device='disk'>
   <target dev='vda' bus='virtio'/>
 </disk>`;
 
-function load(xml: string): DomainDoc {
-  const r = loadText(xml);
-  if (!r.ok) throw new Error(r.error.message);
-  return r.doc;
-}
-
 /** The same document with the guest running: ids stay, new nodes take the counter's next value. */
 function live(xml: string): DomainDoc {
-  return { ...load(xml), state: 'running' };
+  return asRunning(load(xml));
 }
 
 /** `position:id name` for each node of a disk, in position order (name = file's base name, or Q). */
@@ -102,16 +96,6 @@ function shape(doc: DomainDoc, disk = 0): string[] {
     const file = v.node.source ? (v.node.source.attrs.find(([k]) => k === 'file' || k === 'path')?.[1] ?? '?') : 'Q';
     return `${v.position}:${v.node.id} ${file.slice(file.lastIndexOf('/') + 1)}`;
   });
-}
-
-function done(r: OpResult): Extract<OpResult, { ok: true }> {
-  if (!r.ok) throw new Error(`refused: ${r.reason}`);
-  return r;
-}
-
-function refused(r: OpResult): string {
-  if (r.ok) throw new Error(`expected a refusal, got: ${r.summary.message}`);
-  return r.reason;
 }
 
 function uidAt(doc: DomainDoc, position: number, disk = 0): string {

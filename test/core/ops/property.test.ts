@@ -6,12 +6,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadText } from '../../../src/core/io/document';
 import type { DomainDoc } from '../../../src/core/model/types';
 import { preorder } from '../../../src/core/model/walk';
 import { addressOf } from '../../../src/core/numbers/address';
 import { counterOf } from '../../../src/core/numbers/ids';
 import type { OpResult } from '../../../src/core/ops';
+import { asRunning, load } from '../../helpers/load';
 import {
   commit,
   convert,
@@ -177,11 +177,9 @@ describe('ids are never reused', () => {
       fc.property(startArb, fc.array(opArb, { minLength: 1, maxLength: 12 }), (start, ops) => {
         const proposal = start.proposal || start.disks.some((s) => s.kind === 'quorum');
         const xml = `<domain type='kvm'><name>g</name><devices>${start.disks.map((s, d) => diskXml(s, d, proposal)).join('')}</devices></domain>`;
-        const r = loadText(xml);
-        if (!r.ok) throw new Error(r.error.message);
-        let doc = r.doc;
+        let doc = load(xml);
         expect(doc.dialect).toBe(proposal ? 'proposal' : 'libvirt');
-        if (start.running) doc = { ...doc, state: 'running' };
+        if (start.running) doc = asRunning(doc);
         const ledger = new IdLedger();
         ledger.record(doc, [], true);
         for (const op of ops) {

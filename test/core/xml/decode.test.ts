@@ -4,7 +4,6 @@
  * undecodable bytes with a clear message, and the CLI and the browser's
  * file open go through it. Output is always UTF-8 and its declaration says so.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +13,7 @@ import { loadText, toText } from '../../../src/core/io/document';
 import { decodeXml } from '../../../src/core/xml/decode';
 import { openFile } from '../../../src/state/files';
 import { useEditor } from '../../../src/state/store';
-import { REPO_ROOT } from '../../helpers/corpus';
+import { strataProcess } from '../../helpers/cli';
 import { latin1Bytes, utf16, wtf8 } from './sources';
 
 const DOC = "<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'/>\n  <source file='/images/café.qcow2'/>\n  <target dev='vda' bus='virtio'/>\n</disk>\n";
@@ -107,7 +106,7 @@ describe('wired into the CLI and the browser', () => {
   });
 
   it("`strata inspect` on a UTF-16 file (no more \"char '�' is not expected\")", { timeout: 60_000 }, () => {
-    const r = spawnSync('npx', ['tsx', 'src/cli/main.ts', 'inspect', file], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const r = strataProcess(['inspect', file]);
     expect(r.stderr).not.toMatch(/is not expected/);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('café.qcow2');

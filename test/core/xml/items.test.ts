@@ -4,18 +4,16 @@
  * malformed input libxml2 rejects. Encodings: decode.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { parseXml } from '../../../src/core/xml/parse';
 import type { XmlElement } from '../../../src/core/xml/tree';
 import { writeXml } from '../../../src/core/xml/write';
+import { load } from '../../helpers/load';
 
 const disk = (inner: string): string => `<disk type='file' device='disk'>\n  <driver name='qemu' type='qcow2'/>\n${inner}\n  <target dev='vda' bus='virtio'/>\n</disk>\n`;
 
-function saved(text: string): string {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(`${r.error.line}:${r.error.col} ${r.error.message}`);
-  return toText(r.doc);
-}
+/** What Strata saves for `text`. */
+const saved = (text: string): string => toText(load(text));
 
 function refused(text: string): { code: string; message: string; line: number; col: number } {
   const r = parseXml(text);

@@ -7,13 +7,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { libvirtChain } from '../../../bench/cases';
-import { loadText } from '../../../src/core/io/document';
 import { EXAMPLES } from '../../../src/core/examples';
 import { nodeRanges } from '../../../src/core/textRanges';
 import { decodeXml } from '../../../src/core/xml/decode';
 import { parseXml } from '../../../src/core/xml/parse';
 import type { XmlElement, XmlNode } from '../../../src/core/xml/tree';
 import { escapeAttr, escapeText, writeXml } from '../../../src/core/xml/write';
+import { load } from '../../helpers/load';
 
 const roundTrip = (text: string): string => {
   const r = parseXml(text);
@@ -116,9 +116,7 @@ describe('element locations', () => {
   });
 
   it.each(EXAMPLES.map((e) => [e.id, e.text]))('textRanges finds each node of %s at its <disk> or <backingStore> element', (_, text) => {
-    const r = loadText(text);
-    if (!r.ok) throw new Error(r.error.message);
-    const ranges = nodeRanges(r.doc, text);
+    const ranges = nodeRanges(load(text), text);
     expect(ranges.length).toBeGreaterThan(0);
     for (const n of ranges) {
       expect(text.slice(n.start)).toMatch(/^<(disk|backingStore)\b/);

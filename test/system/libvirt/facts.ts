@@ -6,8 +6,8 @@
  * the document, not about how it was printed.
  */
 import { derive } from '../../../src/core/numbers/derive';
-import { loadText } from '../../../src/core/io/document';
 import type { DomainDoc } from '../../../src/core/model/types';
+import { load } from '../../helpers/load';
 
 export interface DiskFacts {
   readonly target: string;
@@ -19,10 +19,9 @@ export interface DiskFacts {
   readonly mirror: string | null;
 }
 
+/** libvirt's `virsh dumpxml` as Strata reads it. */
 export function readLive(xml: string): DomainDoc {
-  const r = loadText(xml);
-  if (!r.ok) throw new Error(`Strata cannot read libvirt's dumpxml: ${r.error.message} at ${r.error.line}:${r.error.col}`);
-  return r.doc;
+  return load(xml, "Strata cannot read libvirt's dumpxml");
 }
 
 export function facts(doc: DomainDoc): DiskFacts[] {

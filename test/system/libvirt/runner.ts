@@ -13,12 +13,12 @@ import { join } from 'node:path';
 import { hostCommands } from '../../../src/core/commands';
 import type { HostCommands } from '../../../src/core/commands';
 import { derive } from '../../../src/core/numbers/derive';
-import { loadText, toText } from '../../../src/core/io/document';
+import { toText } from '../../../src/core/io/document';
 import { exportQemuImg } from '../../../src/core/export/qemuImg';
 import type { DomainDoc } from '../../../src/core/model/types';
-import { perform } from '../../../src/core/operations/registry';
 import type { OpRequest } from '../../../src/core/ops/request';
 import { validate } from '../../../src/core/validate';
+import { applyOk, load } from '../../helpers/load';
 import { domainXml } from './domain';
 import type { Layer } from './domain';
 import { facts, readLive } from './facts';
@@ -41,12 +41,6 @@ export interface Run {
   readonly steps: OpRequest[];
   /** The running document a bare QEMU builds from (the live XML when a chain was left open). */
   readonly startDoc: DomainDoc;
-}
-
-function load(text: string, what: string): DomainDoc {
-  const r = loadText(text);
-  if (!r.ok) throw new Error(`${what}: ${r.error.message}`);
-  return r.doc;
 }
 
 /** A loop device over `file` (created sparse), owned by nobody; detached by `cleanup`. */
@@ -181,8 +175,7 @@ export async function runScenario(sc: Scenario, mode: StartMode, runDir: string,
       const req: OpRequest = sc.steps[i]!(img);
       reqs.push(req);
       const where = `${sc.name} (${mode}), step ${i + 1} (${req.kind})`;
-      const r = perform(doc, req);
-      if (!r.ok) throw new Error(`${where}: Strata refused: ${r.reason}`);
+      const r = applyOk(doc, req, `${where}: Strata`);
       const hc = hostCommands(doc, req, r.doc);
       commands.push(hc);
       await runLines(session, hc.virsh, dir, where);
