@@ -4,7 +4,7 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   // Relative URLs in the build, so dist/ works served from any path (a
-  // sub-folder, a file share, GitHub Pages), not only from `/`. The app has
+  // sub-folder of any web server, GitHub Pages), not only from `/`. The app has
   // no router: every page is index.html itself. See e2e/static-site.spec.ts.
   base: './',
   plugins: [react()],
