@@ -3,9 +3,9 @@
  * and bad expressions; matches light up in the graph and the XML, the first
  * is selected, and one line explains the match.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test as editorTest } from './support/fixtures';
 import type { Locator, Page } from '@playwright/test';
-import { EXAMPLE, Editor, SEL } from './support/editor';
+import { EXAMPLE, SEL } from './support/editor';
 
 /** The address bar's controls (the toolbar mounts it). */
 class AddressBar {
@@ -34,19 +34,15 @@ class AddressBar {
   }
 }
 
-test.describe('address bar', () => {
-  let ed: Editor;
-  let bar: AddressBar;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    bar = new AddressBar(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
+/** The editor's fixtures, and `bar`: the address bar of the opened editor. */
+const test = editorTest.extend<{ bar: AddressBar }>({
+  bar: async ({ ed }, use) => {
+    await use(new AddressBar(ed.page));
+  },
+});
 
-  test('hda[2] on the mail quorum (proposal) is position 2; Esc clears', async () => {
+test.describe('address bar', () => {
+  test('hda[2] on the mail quorum (proposal) is position 2; Esc clears', async ({ ed, bar }) => {
     await expect(bar.input).toHaveAttribute('placeholder', 'vda[3], /path, or XPath…');
     await bar.query('hda[2]');
     await expect(bar.status).toHaveText('hda[2]: position 2 in the proposal dialect (pre-order); node id [2]');
@@ -66,7 +62,7 @@ test.describe('address bar', () => {
     await expect(bar.litLines).toHaveCount(0);
   });
 
-  test('XPath on the quorum: index is the position there', async () => {
+  test('XPath on the quorum: index is the position there', async ({ ed, bar }) => {
     await bar.query('//backingStore[@index=3]');
     await bar.expectLit(['hda[3]']);
     await expect(bar.status).toHaveText('1 node matches; in this document `index` on <backingStore> is the position (proposal dialect)');
@@ -76,7 +72,7 @@ test.describe('address bar', () => {
     await expect(ed.node('hda[1]')).toHaveClass(/selected/);
   });
 
-  test('the running libvirt chain: vda[3] is the node with index 3, in XPath too', async () => {
+  test('the running libvirt chain: vda[3] is the node with index 3, in XPath too', async ({ ed, bar }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await expect(ed.node('vda[2]')).toBeVisible();
 
@@ -105,14 +101,14 @@ test.describe('address bar', () => {
     await expect(ed.node('vda[2]')).toHaveAttribute('data-node-id', '1');
   });
 
-  test('a source path names its node', async () => {
+  test('a source path names its node', async ({ ed, bar }) => {
     await bar.query('/path/to/b');
     await bar.expectLit(['hda[3]']);
     await expect(bar.status).toHaveText('/path/to/b: the node with this source (hda[3], position 3; node id [1])');
     await expect(ed.node('hda[3]')).toHaveClass(/selected/);
   });
 
-  test('a bad expression shows the parser message, lights nothing and throws nothing', async () => {
+  test('a bad expression shows the parser message, lights nothing and throws nothing', async ({ bar }) => {
     await bar.query('hda[1]');
     await bar.expectLit(['hda[1]']);
     await bar.query('//backingStore[@index=]');
@@ -125,7 +121,7 @@ test.describe('address bar', () => {
     await expect(bar.status).toHaveText(/^No node matches/);
   });
 
-  test('the query engine is loaded on first use, and a new document clears the answer', async ({ page }) => {
+  test('the query engine is loaded on first use, and a new document clears the answer', async ({ ed, bar, page }) => {
     const scripts: string[] = [];
     page.on('request', (r) => {
       if (r.resourceType() === 'script') scripts.push(r.url());

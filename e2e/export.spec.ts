@@ -1,11 +1,9 @@
 /** Export to QEMU from the UI: the same text the core (and `strata export`) produces, as a download. */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE } from './support/editor';
 
 test.describe('export', () => {
-  test('QMP export downloads the blockdev-add sequence of the whole topology', async ({ page }) => {
-    const ed = new Editor(page);
-    await ed.open();
+  test('QMP export downloads the blockdev-add sequence of the whole topology', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     const download = page.waitForEvent('download');
     await page.getByLabel('Export').selectOption('qmp');
@@ -19,9 +17,7 @@ test.describe('export', () => {
     expect(commands.find((c) => c.arguments['node-name'] === 'libvirt-1-format')!.arguments['backing']).toBe('libvirt-2-format');
   });
 
-  test('qemu-img export downloads a script that creates the images, bases first, with -F', async ({ page }) => {
-    const ed = new Editor(page);
-    await ed.open();
+  test('qemu-img export downloads a script that creates the images, bases first, with -F', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     const download = page.waitForEvent('download');
     await page.getByLabel('Export').selectOption('qemu-img');

@@ -1,18 +1,9 @@
 /** Editing in the graph with the mouse and the keyboard: add, remove, re-parent, wrap, chain end; refusals. */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES, SEL } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE, MAIL_QUORUM_NODES, SEL } from './support/editor';
 
 test.describe('graph editing', () => {
-  let ed: Editor;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
-
-  test('context menu: add a backing image below the base', async () => {
+  test('context menu: add a backing image below the base', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.contextMenu('vda[2]', 'Add backing image below');
     await ed.expectGraph([
@@ -29,7 +20,7 @@ test.describe('graph editing', () => {
     await expect(ed.notice).toContainText(/Inserted/);
   });
 
-  test('context menu on a node shows the actions; the menu closes with Escape', async ({ page }) => {
+  test('context menu on a node shows the actions; the menu closes with Escape', async ({ ed, page }) => {
     await ed.node('hda[0]').locator(SEL.pos).click({ button: 'right' });
     const items = ed.menu.getByRole('menuitem');
     await expect(items).toHaveText([
@@ -51,7 +42,7 @@ test.describe('graph editing', () => {
     await ed.expectGraph(MAIL_QUORUM_NODES);
   });
 
-  test('key B inserts a backing image below the selected node; offline, ids are what libvirt gives at start', async ({ page }) => {
+  test('key B inserts a backing image below the selected node; offline, ids are what libvirt gives at start', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.clickNode('vda[0]');
     await page.keyboard.press('b');
@@ -66,7 +57,7 @@ test.describe('graph editing', () => {
     await expect(ed.edges).toHaveCount(3);
   });
 
-  test('add quorum member (context menu) and B on a quorum add a member', async ({ page }) => {
+  test('add quorum member (context menu) and B on a quorum add a member', async ({ ed, page }) => {
     await ed.contextMenu('hda[0]', 'Add quorum member');
     await expect(ed.nodes).toHaveCount(6);
     await ed.expectNode('hda[5]', 5);
@@ -79,7 +70,7 @@ test.describe('graph editing', () => {
     await expect.poll(async () => (await ed.xmlText()).match(/node='\[6\]'/g)?.length).toBe(1);
   });
 
-  test('adding a backing file below a raw image is refused with a notice', async ({ page }) => {
+  test('adding a backing file below a raw image is refused with a notice', async ({ ed, page }) => {
     await ed.clickNode('hda[4]');
     await page.keyboard.press('b');
     await expect(ed.notice).toContainText(/raw image/i);
@@ -87,7 +78,7 @@ test.describe('graph editing', () => {
     await expect(ed.button('Undo')).toBeDisabled();
   });
 
-  test('Delete removes the selected chain layer; its backing store moves up', async ({ page }) => {
+  test('Delete removes the selected chain layer; its backing store moves up', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.clickNode('vda[1]');
     await page.keyboard.press('Delete');
@@ -100,7 +91,7 @@ test.describe('graph editing', () => {
     await expect.poll(() => ed.xmlText()).not.toContain('mid.qcow2');
   });
 
-  test('Remove from the context menu', async () => {
+  test('Remove from the context menu', async ({ ed }) => {
     await ed.contextMenu('hda[3]', 'Remove');
     // b went; c (hda[2]) keeps b's end.
     await ed.expectGraph([
@@ -112,7 +103,7 @@ test.describe('graph editing', () => {
     await expect.poll(() => ed.xmlText()).not.toContain('/path/to/b');
   });
 
-  test('Delete on a node with several backing stores asks first; accepting removes the subtree', async ({ page }) => {
+  test('Delete on a node with several backing stores asks first; accepting removes the subtree', async ({ ed, page }) => {
     // Build a nested quorum: wrap c in a quorum (Q), select it (ArrowUp), add a second member (B).
     await ed.clickNode('hda[2]');
     await page.keyboard.press('q');
@@ -143,7 +134,7 @@ test.describe('graph editing', () => {
     await expect.poll(() => ed.xmlText()).not.toContain('/path/to/c');
   });
 
-  test('dismissing the confirm dialog keeps the subtree', async ({ page }) => {
+  test('dismissing the confirm dialog keeps the subtree', async ({ ed, page }) => {
     await ed.clickNode('hda[2]');
     await page.keyboard.press('q');
     await expect(ed.nodes).toHaveCount(6);
@@ -160,7 +151,7 @@ test.describe('graph editing', () => {
     await expect(ed.nodes).toHaveCount(7);
   });
 
-  test('re-parent by dragging from the quorum\'s lower handle to b\'s upper handle: b becomes a member', async () => {
+  test('re-parent by dragging from the quorum\'s lower handle to b\'s upper handle: b becomes a member', async ({ ed }) => {
     await ed.connect('hda[0]', 'hda[3]');
     // Q[a, c, d, b]: c lost its backing (left open), ids are kept.
     await ed.expectGraph([
@@ -180,7 +171,7 @@ test.describe('graph editing', () => {
     await expect(ed.button('Undo')).toBeDisabled();
   });
 
-  test('a connection onto a raw image is refused with a notice and changes nothing', async () => {
+  test('a connection onto a raw image is refused with a notice and changes nothing', async ({ ed }) => {
     await ed.connect('hda[1]', 'hda[4]');
     await expect(ed.notice).toContainText(/Connection refused/);
     await expect(ed.notice).toContainText(/raw/);
@@ -189,7 +180,7 @@ test.describe('graph editing', () => {
     await expect(ed.button('Undo')).toBeDisabled();
   });
 
-  test('a second backing store on a chain element is refused with a notice and changes nothing', async () => {
+  test('a second backing store on a chain element is refused with a notice and changes nothing', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     const before = await ed.xmlText();
     await ed.connect('vda[0]', 'vda[2]');
@@ -203,7 +194,7 @@ test.describe('graph editing', () => {
     expect(await ed.xmlText()).toBe(before);
   });
 
-  test('wrap in a new quorum from the context menu', async () => {
+  test('wrap in a new quorum from the context menu', async ({ ed }) => {
     await ed.contextMenu('hda[4]', 'Wrap in a new quorum');
     await ed.expectGraph([...MAIL_QUORUM_NODES.slice(0, 4), { address: 'hda[4]', id: '[5]' }, { address: 'hda[5]', id: '[3]' }]);
     await expect(ed.node('hda[4]')).toContainText('1 of 1');
@@ -212,7 +203,7 @@ test.describe('graph editing', () => {
     await expect.poll(async () => (await ed.xmlText()).match(/type='quorum'/g)?.length).toBe(4); // 2 per quorum: element type + driver type
   });
 
-  test('wrapping is refused in the libvirt dialect', async ({ page }) => {
+  test('wrapping is refused in the libvirt dialect', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.clickNode('vda[1]');
     await page.keyboard.press('q');
@@ -227,7 +218,7 @@ test.describe('graph editing', () => {
     await page.keyboard.press('Escape');
   });
 
-  test('E and the context menu toggle the chain end between terminated and open', async ({ page }) => {
+  test('E and the context menu toggle the chain end between terminated and open', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await expect(ed.node('vda[2]').locator(SEL.endTerminated)).toBeVisible();
     await ed.clickNode('vda[2]');
@@ -240,7 +231,7 @@ test.describe('graph editing', () => {
     await expect.poll(() => ed.xmlText()).toContain('<backingStore/>');
   });
 
-  test('arrow keys walk the tree', async ({ page }) => {
+  test('arrow keys walk the tree', async ({ ed, page }) => {
     const selected = () => ed.selectedNodes.getAttribute('data-address');
     await ed.clickNode('hda[0]');
     await page.keyboard.press('ArrowDown'); // first member a

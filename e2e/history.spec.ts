@@ -1,18 +1,9 @@
 /** Undo and redo: toolbar buttons, Ctrl+Z / Ctrl+Shift+Z, a drag as one step, typing as one step. */
-import { expect, test } from '@playwright/test';
-import { Editor, MAIL_QUORUM_NODES, boxOf } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { MAIL_QUORUM_NODES, boxOf } from './support/editor';
 
 test.describe('history', () => {
-  let ed: Editor;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
-
-  test('undo and redo with the toolbar buttons', async ({ page }) => {
+  test('undo and redo with the toolbar buttons', async ({ ed, page }) => {
     await expect(ed.button('Undo')).toBeDisabled();
     await ed.clickNode('hda[0]');
     await page.keyboard.press('b');
@@ -33,7 +24,7 @@ test.describe('history', () => {
     await expect(ed.button('Redo')).toBeDisabled();
   });
 
-  test('undo and redo with Ctrl+Z and Ctrl+Shift+Z (graph focused)', async ({ page }) => {
+  test('undo and redo with Ctrl+Z and Ctrl+Shift+Z (graph focused)', async ({ ed, page }) => {
     await ed.clickNode('hda[4]');
     await page.keyboard.press('q');
     await expect(ed.nodes).toHaveCount(6);
@@ -54,7 +45,7 @@ test.describe('history', () => {
     await expect(ed.node('hda[1]').locator('.sn-source')).not.toHaveAttribute('title', '/path/to/a');
   });
 
-  test('a node drag is one undo step', async ({ page }) => {
+  test('a node drag is one undo step', async ({ ed, page }) => {
     // Measured relative to the quorum node: a drag near the pane's edge auto-pans the view.
     const rel = async () => {
       const a = await boxOf(ed.node('hda[4]'));
@@ -85,7 +76,7 @@ test.describe('history', () => {
     await ed.expectGraph(MAIL_QUORUM_NODES);
   });
 
-  test('applied typing is one undo step; Ctrl+Z in the editor uses the same history', async ({ page }) => {
+  test('applied typing is one undo step; Ctrl+Z in the editor uses the same history', async ({ ed, page }) => {
     await ed.replaceLine("<source path='/path/to/d'/>", "<source path='/path/to/dd'/>");
     await ed.applyXml();
     await expect(ed.node('hda[4]').locator('.sn-source')).toHaveAttribute('title', '/path/to/dd');

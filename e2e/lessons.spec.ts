@@ -5,9 +5,8 @@
  * name checker); "Do it for me" for the live operations, whose dialogs are
  * not mounted yet (switch those steps to the dialogs once they are).
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import type { Locator, Page } from '@playwright/test';
-import { Editor } from './support/editor';
 
 const PROGRESS_KEY = 'strata.lessons';
 const LESSON_COUNT = 8;
@@ -62,11 +61,9 @@ class Lessons {
   }
 }
 
-test('every lesson from start to end, and the progress survives a reload', async ({ page }) => {
+test('every lesson from start to end, and the progress survives a reload', async ({ ed, page }) => {
   test.setTimeout(120_000);
-  const ed = new Editor(page);
   const ls = new Lessons(page);
-  await ed.open();
   await ls.open();
   await expect(ls.title).toHaveText('What a backing chain is');
   await ls.button('Start lesson').click();
@@ -174,13 +171,10 @@ test('every lesson from start to end, and the progress survives a reload', async
   await expect(ls.title).toHaveText(/Node names/);
   await expect(ls.doneDots).toHaveCount(LESSON_COUNT);
   await expect(ls.complete).toBeVisible();
-  expect(ed.errors).toEqual([]);
 });
 
-test('a reload in the middle of a lesson keeps the step; Reset starts it again', async ({ page }) => {
-  const ed = new Editor(page);
+test('a reload in the middle of a lesson keeps the step; Reset starts it again', async ({ ed, page }) => {
   const ls = new Lessons(page);
-  await ed.open();
   await ls.open();
   await ls.panel.getByRole('button', { name: /^Lesson 2:/ }).click();
   await expect(ls.title).toHaveText(/Snapshots and node ids/);
@@ -201,10 +195,9 @@ test('a reload in the middle of a lesson keeps the step; Reset starts it again',
   // The lesson's load is one undo step: Undo brings back the document from before.
   await ed.button('Undo').click();
   await expect(ed.nodes).toHaveCount(2);
-  expect(ed.errors).toEqual([]);
 });
 
-test('corrupt stored progress is ignored, with a working panel', async ({ page }) => {
+test('corrupt stored progress is ignored, with a working panel', async ({ unopened: ed, page }) => {
   await page.addInitScript((k) => {
     if (sessionStorage.getItem('__e2e_lessons') === null) {
       localStorage.clear();
@@ -212,7 +205,6 @@ test('corrupt stored progress is ignored, with a working panel', async ({ page }
       sessionStorage.setItem('__e2e_lessons', '1');
     }
   }, PROGRESS_KEY);
-  const ed = new Editor(page);
   await ed.open({ clean: false });
   const ls = new Lessons(page);
   await ls.open();
@@ -220,13 +212,10 @@ test('corrupt stored progress is ignored, with a working panel', async ({ page }
   await expect(ls.doneDots).toHaveCount(0);
   await ls.button('Start lesson').click();
   await ls.doIt(1);
-  expect(ed.errors).toEqual([]);
 });
 
-test('the glossary opens from the legend and from a term in a lesson', async ({ page }) => {
-  const ed = new Editor(page);
+test('the glossary opens from the legend and from a term in a lesson', async ({ ed, page }) => {
   const ls = new Lessons(page);
-  await ed.open();
   const glossary = page.getByRole('dialog', { name: 'Glossary' });
   await ed.legend.getByRole('button', { name: 'Glossary' }).click();
   await expect(glossary).toBeVisible();
@@ -245,5 +234,4 @@ test('the glossary opens from the legend and from a term in a lesson', async ({ 
   await expect(glossary.locator('dt', { hasText: /^pivot$/ })).toHaveCount(0);
   await glossary.getByRole('button', { name: 'Close the glossary' }).click();
   await expect(glossary).toBeHidden();
-  expect(ed.errors).toEqual([]);
 });

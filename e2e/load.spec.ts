@@ -1,18 +1,9 @@
 /** First load and the built-in examples: node counts, positions and ids as domain.md defines them. */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE, MAIL_QUORUM_NODES } from './support/editor';
 
 test.describe('loading', () => {
-  let ed: Editor;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
-
-  test('first load shows the design mail quorum Q[a, b <- c, d]', async ({ page }) => {
+  test('first load shows the design mail quorum Q[a, b <- c, d]', async ({ ed, page }) => {
     await expect(page).toHaveTitle('Strata');
     await expect(ed.toolbar).toBeVisible();
     await expect(ed.xml).toBeVisible();
@@ -51,7 +42,7 @@ test.describe('loading', () => {
     await expect(ed.staleBanner).toHaveCount(0);
   });
 
-  test('example: 3-file chain (libvirt, offline: ids 1, 2, 3 top-down)', async () => {
+  test('example: 3-file chain (libvirt, offline: ids 1, 2, 3 top-down)', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.expectGraph([
       { address: 'vda[0]', id: '[1]' },
@@ -74,7 +65,7 @@ test.describe('loading', () => {
     await expect(ed.xml.locator('.cm-node-hint')).toHaveCount(3);
   });
 
-  test('example: running libvirt chain keeps its index values (4, 3, 1)', async () => {
+  test('example: running libvirt chain keeps its index values (4, 3, 1)', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await ed.expectGraph([
       { address: 'vda[0]', id: '[4]' },
@@ -88,7 +79,7 @@ test.describe('loading', () => {
     await expect(ed.button('Renumber')).toBeDisabled();
   });
 
-  test('example: several disks, fresh libvirt numbering disks last-to-first, one counter from 1', async () => {
+  test('example: several disks, fresh libvirt numbering disks last-to-first, one counter from 1', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.multiDisk);
     await ed.expectGraph([
       { address: 'sda[0]', id: '[1]' },
@@ -117,7 +108,7 @@ test.describe('loading', () => {
     }
   });
 
-  test('example: network, block and file layers', async () => {
+  test('example: network, block and file layers', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mixedLayers);
     await ed.expectGraph([
       { address: 'vda[0]', id: '[1]' },
@@ -131,7 +122,7 @@ test.describe('loading', () => {
     await expect(ed.node('vda[1]').locator('.sn-type')).toHaveText('block');
   });
 
-  test('example: back to the quorum from another example', async () => {
+  test('example: back to the quorum from another example', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await expect(ed.nodes).toHaveCount(3);
     await ed.loadExample(EXAMPLE.mailQuorum);
@@ -143,7 +134,7 @@ test.describe('loading', () => {
     await expect(ed.node('vda[0]')).toBeVisible();
   });
 
-  test('New starts a one-image document', async () => {
+  test('New starts a one-image document', async ({ ed }) => {
     await ed.button('New').click();
     await ed.expectGraph([{ address: 'vda[0]', id: '[1]' }]);
     await expect(ed.edges).toHaveCount(0);

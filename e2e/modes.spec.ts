@@ -1,18 +1,9 @@
 /** Dialect, guest state, renumber and theme: ids and names change as domain.md says. */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE, MAIL_QUORUM_NODES } from './support/editor';
 
 test.describe('dialect, guest state, renumber, theme', () => {
-  let ed: Editor;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
-
-  test('converting the quorum to libvirt is refused with a notice that says why', async () => {
+  test('converting the quorum to libvirt is refused with a notice that says why', async ({ ed }) => {
     const before = await ed.xmlText();
     await ed.select('Dialect').selectOption('libvirt');
     await expect(ed.notice).toContainText(/quorum/);
@@ -24,7 +15,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect(ed.button('Undo')).toBeDisabled();
   });
 
-  test('offline chain to the proposal dialect and back: fresh numbering of each dialect', async () => {
+  test('offline chain to the proposal dialect and back: fresh numbering of each dialect', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.select('Dialect').selectOption('proposal');
     // Proposal: per-disk counter from 0, post-order (base first).
@@ -58,7 +49,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect(ed.node('vda[0]').locator('.sn-pos')).toHaveText('vda[1]');
   });
 
-  test('guest state: running libvirt writes index attributes; offline does not; renumber never has anything to do', async () => {
+  test('guest state: running libvirt writes index attributes; offline does not; renumber never has anything to do', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     // Offline libvirt ids are already what libvirt gives at start: nothing to renumber, and the button says why.
     await expect(ed.button('Renumber')).toBeDisabled();
@@ -83,7 +74,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect.poll(() => ed.xmlText()).not.toContain('index=');
   });
 
-  test('libvirt offline: the running chain 4, 3, 1 shows 1, 2, 3, what libvirt gives at the next start; undo brings it back', async () => {
+  test('libvirt offline: the running chain 4, 3, 1 shows 1, 2, 3, what libvirt gives at the next start; undo brings it back', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await expect(ed.button('Renumber')).toBeDisabled();
     await ed.select('Guest state').selectOption('offline');
@@ -98,7 +89,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect(ed.node('vda[0]').locator('.sn-pos')).toHaveText('vda[4]');
   });
 
-  test('renumber offline in the proposal dialect: post-order from 0 per disk', async ({ page }) => {
+  test('renumber offline in the proposal dialect: post-order from 0 per disk', async ({ ed, page }) => {
     // A new member takes the next id from the running counter: [5].
     await ed.clickNode('hda[0]');
     await page.keyboard.press('b');
@@ -118,7 +109,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
     await expect(ed.node('hda[5]').locator('.sn-id')).toHaveText('ide0-0-0[4]');
   });
 
-  test('theme switch sets html[data-theme]', async ({ page }) => {
+  test('theme switch sets html[data-theme]', async ({ ed, page }) => {
     const html = page.locator('html');
     await ed.select('Theme').selectOption('dark');
     await expect(html).toHaveAttribute('data-theme', 'dark');
@@ -129,7 +120,7 @@ test.describe('dialect, guest state, renumber, theme', () => {
     expect(darkBg).not.toBe(lightBg);
   });
 
-  test('theme "system" follows the colour scheme', async ({ page }) => {
+  test('theme "system" follows the colour scheme', async ({ ed, page }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await ed.select('Theme').selectOption('system');
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');

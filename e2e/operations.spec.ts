@@ -5,25 +5,14 @@
  * panel (the summary, the nodes added/removed/renumbered, the virsh and QMP
  * commands).
  */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES } from './support/editor';
-import { MIRROR_EDGE, Ops } from './support/ops';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE, MAIL_QUORUM_NODES } from './support/editor';
+import { MIRROR_EDGE } from './support/ops';
 
 const IMG = '/var/lib/libvirt/images';
 
-let ed: Editor;
-let ops: Ops;
-test.beforeEach(async ({ page }) => {
-  ed = new Editor(page);
-  ops = new Ops(ed);
-  await ed.open();
-});
-test.afterEach(() => {
-  expect(ed.errors, 'uncaught page errors').toEqual([]);
-});
-
 test.describe('snapshot', () => {
-  test('a chain top, offline: the overlay is the new top, numbered as libvirt will number the chain at start', async () => {
+  test('a chain top, offline: the overlay is the new top, numbered as libvirt will number the chain at start', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ops.open('Snapshot');
     await ops.apply('Snapshot');
@@ -42,7 +31,7 @@ test.describe('snapshot', () => {
     await expect(ops.commands('QMP')).toContainText('"execute": "blockdev-snapshot"');
   });
 
-  test('a quorum, the design mail\'s three ways: on the quorum, one per member, a chosen subset', async () => {
+  test('a quorum, the design mail\'s three ways: on the quorum, one per member, a chosen subset', async ({ ed, ops }) => {
     await ops.open('Snapshot');
     await ops.apply('Snapshot');
     await ed.expectNode('hda[0]', 5);
@@ -73,7 +62,7 @@ test.describe('snapshot', () => {
 });
 
 test.describe('commit', () => {
-  test('below the top: the committed image leaves and is no longer valid', async () => {
+  test('below the top: the committed image leaves and is no longer valid', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.contextMenu('vda[1]', 'Commit…');
     await expect(ops.dialog.getByRole('tab', { name: 'Commit' })).toHaveAttribute('aria-selected', 'true');
@@ -86,7 +75,7 @@ test.describe('commit', () => {
     await expect(ops.commands('virsh')).toContainText("virsh blockcommit DOMAIN vda --top 'vda[2]' --base 'vda[3]' --wait");
   });
 
-  test('the active layer: a job that is ready, then pivot (or, after undo, keep the overlay)', async () => {
+  test('the active layer: a job that is ready, then pivot (or, after undo, keep the overlay)', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await ops.open('Commit');
     await ops.choose('Top', 'vda[0]');
@@ -113,7 +102,7 @@ test.describe('commit', () => {
   });
 });
 
-test('pull: the pulled-out images stay valid', async () => {
+test('pull: the pulled-out images stay valid', async ({ ed, ops }) => {
   await ed.loadExample(EXAMPLE.mailChain);
   await ops.open('Pull');
   await ops.apply('Pull');
@@ -125,7 +114,7 @@ test('pull: the pulled-out images stay valid', async () => {
 });
 
 test.describe('copy', () => {
-  test('full: the mirror shows beside the disk and in the XML while ready; pivot runs the disk on the copy', async () => {
+  test('full: the mirror shows beside the disk and in the XML while ready; pivot runs the disk on the copy', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await ops.open('Copy');
     await ops.fill('Destination file', 'copy.qcow2');
@@ -150,7 +139,7 @@ test.describe('copy', () => {
     await expect(ops.commands('virsh')).toHaveText('virsh blockjob demo vda --pivot');
   });
 
-  test('shallow, then cancel: the mirror keeps the backing chain; cancelling leaves the disk as it was', async () => {
+  test('shallow, then cancel: the mirror keeps the backing chain; cancelling leaves the disk as it was', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await ops.open('Copy');
     await ops.dialog.getByLabel(/^Shallow/).check();
@@ -168,7 +157,7 @@ test.describe('copy', () => {
   });
 });
 
-test('backup: the chain does not change', async () => {
+test('backup: the chain does not change', async ({ ed, ops }) => {
   await ed.loadExample(EXAMPLE.liveChain);
   const before = await ed.xmlText();
   await ops.open('Backup');
@@ -183,7 +172,7 @@ test('backup: the chain does not change', async () => {
   await expect(ops.commands('virsh')).toContainText('virsh backup-begin demo backup.xml');
 });
 
-test('quorum: remove a member, the refusal below the threshold, a new threshold, add a member', async () => {
+test('quorum: remove a member, the refusal below the threshold, a new threshold, add a member', async ({ ed, ops }) => {
   await ops.open('Quorum');
   await ops.choose('Member', 'hda[1]');
   await ops.apply('Remove member');
@@ -205,7 +194,7 @@ test('quorum: remove a member, the refusal below the threshold, a new threshold,
   await ed.expectNode('hda[4]', 5);
 });
 
-test('renumber: refused while the guest runs; a stopped libvirt guest already shows the ids of its next start', async () => {
+test('renumber: refused while the guest runs; a stopped libvirt guest already shows the ids of its next start', async ({ ed, ops }) => {
   await ed.loadExample(EXAMPLE.liveChain);
   await ops.open('Renumber');
   await expect(ops.refusal).toContainText('running');
@@ -219,7 +208,7 @@ test('renumber: refused while the guest runs; a stopped libvirt guest already sh
 });
 
 test.describe('one gateway: undo restores what the screen shows', () => {
-  test('undo after a pivot brings back the running copy, its controls and the "What happened" of its start', async () => {
+  test('undo after a pivot brings back the running copy, its controls and the "What happened" of its start', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.liveChain);
     await ops.open('Copy');
     await ops.fill('Destination file', `${IMG}/undo-copy.qcow2`);
@@ -250,7 +239,7 @@ test.describe('one gateway: undo restores what the screen shows', () => {
     await expect(ops.message).toContainText(/^Start copy/);
   });
 
-  test('keys act on the focused node: Tab to a node, B adds below it, Delete removes it, focus stays in the graph', async ({ page }) => {
+  test('keys act on the focused node: Tab to a node, B adds below it, Delete removes it, focus stays in the graph', async ({ ed, ops, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.node('vda[1]').focus();
     await page.keyboard.press('b');
@@ -269,7 +258,7 @@ test.describe('one gateway: undo restores what the screen shows', () => {
 });
 
 test.describe('the dialog and the panel', () => {
-  test('is a labelled modal dialog: focus stays inside, arrows switch tabs, Escape closes and gives focus back', async ({ page }) => {
+  test('is a labelled modal dialog: focus stays inside, arrows switch tabs, Escape closes and gives focus back', async ({ ops, page }) => {
     await ops.open('Snapshot');
     await expect(ops.dialog).toHaveAttribute('aria-modal', 'true');
     for (let i = 0; i < 14; i++) {
@@ -285,7 +274,7 @@ test.describe('the dialog and the panel', () => {
     await expect(ops.menuButton).toBeFocused();
   });
 
-  test('a node\'s keyboard shortcut opens the dialog for that node', async ({ page }) => {
+  test('a node\'s keyboard shortcut opens the dialog for that node', async ({ ed, ops, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.clickNode('vda[1]');
     await page.keyboard.press('p');
@@ -293,7 +282,7 @@ test.describe('the dialog and the panel', () => {
     await expect(ops.dialog.getByLabel('Top', { exact: true }).locator('option:checked')).toHaveText(/^vda\[2\] \(#1\)/);
   });
 
-  test('Copy puts the commands on the clipboard', async ({ page, context }) => {
+  test('Copy puts the commands on the clipboard', async ({ ed, ops, page, context }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await ed.loadExample(EXAMPLE.mailChain);
     await ops.open('Pull');
@@ -303,7 +292,7 @@ test.describe('the dialog and the panel', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('\nvirsh blockpull DOMAIN vda --wait');
   });
 
-  test('without a clipboard, Copy shows the text selected for Ctrl+C', async ({ page }) => {
+  test('without a clipboard, Copy shows the text selected for Ctrl+C', async ({ ed, ops, page }) => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
     });

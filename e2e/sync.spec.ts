@@ -1,19 +1,10 @@
 /** Selection shared by graph, XML, Problems and Inspector; inspector edits reach the XML and the graph. */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor, SEL } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE, SEL } from './support/editor';
 import { CHAIN_MID_WITHOUT_FORMAT } from './support/documents';
 
 test.describe('selection and inspector', () => {
-  let ed: Editor;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
-
-  test('clicking a node highlights its element in the XML', async () => {
+  test('clicking a node highlights its element in the XML', async ({ ed }) => {
     await ed.clickNode('hda[2]');
     const lines = ed.xml.locator(SEL.cmSelectedLine);
     // c's own lines: its start tag, driver, source and end tag; not b's (a child node element).
@@ -30,7 +21,7 @@ test.describe('selection and inspector', () => {
     await expect(lines.filter({ hasText: '/path/to/d' })).toHaveCount(1);
   });
 
-  test('clicking inside a <backingStore> in the XML selects its node', async () => {
+  test('clicking inside a <backingStore> in the XML selects its node', async ({ ed }) => {
     await ed.xmlLine("<source path='/path/to/b'/>").click();
     await expect(ed.node('hda[3]')).toHaveClass(/selected/);
     await expect(ed.selectedNodes).toHaveCount(1);
@@ -42,7 +33,7 @@ test.describe('selection and inspector', () => {
     await expect(ed.node('hda[3]')).not.toHaveClass(/selected/);
   });
 
-  test('clicking the pane clears the selection', async ({ page }) => {
+  test('clicking the pane clears the selection', async ({ ed, page }) => {
     await ed.clickNode('hda[1]');
     const pane = await page.locator('.react-flow__pane').boundingBox();
     await page.mouse.click(pane!.x + 8, pane!.y + pane!.height - 8);
@@ -50,7 +41,7 @@ test.describe('selection and inspector', () => {
     await expect(ed.xml.locator(SEL.cmSelectedLine)).toHaveCount(0);
   });
 
-  test('clicking a problem selects its node and puts the cursor on its line', async () => {
+  test('clicking a problem selects its node and puts the cursor on its line', async ({ ed }) => {
     await ed.replaceXml(CHAIN_MID_WITHOUT_FORMAT);
     await ed.applyXml();
     await expect(ed.nodes).toHaveCount(3);
@@ -70,7 +61,7 @@ test.describe('selection and inspector', () => {
     await expect(ed.xml.locator('.cm-activeLine')).not.toContainText('format');
   });
 
-  test('changing a source path in the inspector rewrites the XML and the graph', async ({ page }) => {
+  test('changing a source path in the inspector rewrites the XML and the graph', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.clickNode('vda[1]');
     const path = ed.inspector.getByLabel('File path');
@@ -93,7 +84,7 @@ test.describe('selection and inspector', () => {
     await expect(ed.node('vda[1]').locator(SEL.source)).toHaveAttribute('title', '/var/lib/libvirt/images/mid.qcow2');
   });
 
-  test('the quorum threshold is edited in the inspector', async ({ page }) => {
+  test('the quorum threshold is edited in the inspector', async ({ ed, page }) => {
     await ed.clickNode('hda[0]');
     const t = ed.inspector.getByLabel('Threshold');
     await expect(t).toHaveValue('2');

@@ -1,19 +1,10 @@
 /** Typing in the XML pane: the graph follows; malformed XML marks the editor, the Problems panel and the graph. */
-import { expect, test } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES, SEL } from './support/editor';
+import { expect, test } from './support/fixtures';
+import { EXAMPLE, MAIL_QUORUM_NODES, SEL } from './support/editor';
 import { MAIL_CHAIN_4 } from './support/documents';
 
 test.describe('XML pane', () => {
-  let ed: Editor;
-  test.beforeEach(async ({ page }) => {
-    ed = new Editor(page);
-    await ed.open();
-  });
-  test.afterEach(() => {
-    expect(ed.errors, 'uncaught page errors').toEqual([]);
-  });
-
-  test('replacing the whole document: the graph follows after the idle delay', async () => {
+  test('replacing the whole document: the graph follows after the idle delay', async ({ ed }) => {
     await ed.replaceXml(MAIL_CHAIN_4);
     // No Ctrl+S, no blur: the 250 ms idle apply does it.
     await ed.expectGraph([
@@ -32,7 +23,7 @@ test.describe('XML pane', () => {
     expect(await ed.xmlText()).toBe(MAIL_CHAIN_4);
   });
 
-  test('inserting a new <backingStore> element under the base adds a layer (Ctrl+S applies at once)', async () => {
+  test('inserting a new <backingStore> element under the base adds a layer (Ctrl+S applies at once)', async ({ ed }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await expect(ed.nodes).toHaveCount(3);
     await ed.replaceLine(
@@ -50,14 +41,14 @@ test.describe('XML pane', () => {
     await expect(ed.node('vda[3]').locator(SEL.endTerminated)).toBeVisible();
   });
 
-  test('typing is applied on blur', async ({ page }) => {
+  test('typing is applied on blur', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await ed.replaceLine("<source file='/var/lib/libvirt/images/mid.qcow2'/>", "<source file='/srv/typed-mid.qcow2'/>");
     await page.getByRole('region', { name: 'Inspector' }).click({ position: { x: 5, y: 5 } });
     await expect(ed.node('vda[1]').locator(SEL.source)).toHaveAttribute('title', '/srv/typed-mid.qcow2');
   });
 
-  test('malformed XML: marker at line:col, Problems entry, stale graph; fixing it brings the graph back', async ({ page }) => {
+  test('malformed XML: marker at line:col, Problems entry, stale graph; fixing it brings the graph back', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     await expect(ed.nodes).toHaveCount(3);
     // Line 6 becomes `    <source file=/var/...`: the attribute value lost its quotes; the parser points at its first character, 6:18.
@@ -88,7 +79,7 @@ test.describe('XML pane', () => {
     await expect(ed.node('vda[1]').locator(SEL.source)).toHaveAttribute('title', '/var/lib/libvirt/images/mid2.qcow2');
   });
 
-  test('a graph edit while the XML is broken is refused and the typing is kept', async ({ page }) => {
+  test('a graph edit while the XML is broken is refused and the typing is kept', async ({ ed, page }) => {
     await ed.replaceLine("<source path='/path/to/d'/>", "<source path='/path/to/d'");
     await ed.applyXml();
     await expect(ed.staleBanner).toBeVisible();
