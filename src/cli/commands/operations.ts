@@ -73,6 +73,11 @@ export const OPERATIONS: Readonly<Record<BlockKind, Operation>> = {
     options: { values: ['disk'], flags: ['pivot', 'cancel', 'keep-overlay'] },
     parse: (args) => ({ kind: 'job-end', disk: requireValue(args, 'disk', 'job-end'), end: jobEnd(args) }),
   },
+  // The core takes an address where the graph sends a uid (src/core/ops/rebase.ts).
+  rebase: {
+    options: { values: ['at', 'onto'], flags: [] },
+    parse: (args) => ({ kind: 'rebase', uid: requireValue(args, 'at', 'rebase'), onto: requireValue(args, 'onto', 'rebase') }),
+  },
 };
 
 function jobEnd(args: ParsedArgs): JobEnd {

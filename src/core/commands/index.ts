@@ -13,6 +13,7 @@ import { commitStartCommands, copyStartCommands, jobEndCommands } from './twoPha
 import { backupCommands, copyCommands } from './copy';
 import { commitCommands, pullCommands } from './jobs';
 import { quorumAddCommands, quorumRemoveCommands, thresholdCommands } from './quorum';
+import { rebaseCommands } from './rebase';
 import { snapshotCommands } from './snapshot';
 import type { HostCommands } from './types';
 
@@ -64,5 +65,7 @@ function commandsOf(before: DomainDoc, req: BlockRequest, after: DomainDoc): Hos
       return commitStartCommands(ctx, req);
     case 'job-end':
       return jobEndCommands(ctx, req);
+    case 'rebase':
+      return rebaseCommands(ctx, req);
   }
 }

@@ -18,6 +18,7 @@ import { copyStartOp } from './copyStart';
 import { insertBelowOp } from './insertBelow';
 import { jobEndOp } from './jobEnd';
 import { pullOp } from './pull';
+import { rebaseOp } from './rebase';
 import { quorumAddOp } from './quorumAdd';
 import { quorumRemoveOp } from './quorumRemove';
 import { removeOp } from './remove';
@@ -46,6 +47,7 @@ export const OPERATIONS: { readonly [K in OpKind]: Operation<K> } = {
   'copy-start': copyStartOp,
   'commit-start': commitStartOp,
   'job-end': jobEndOp,
+  rebase: rebaseOp,
   'insert-below': insertBelowOp,
   'wrap-quorum': wrapQuorumOp,
   remove: removeOp,

@@ -27,6 +27,12 @@ export type OpRequest =
   | { readonly kind: 'commit-start'; readonly top: string; readonly base: string }
   /** The second phase of a copy or an active commit on disk `disk`. */
   | { readonly kind: 'job-end'; readonly disk: string; readonly end: JobEnd }
+  /**
+   * U (`uid`) backs onto N (`onto`), an image further down its own chain; the layers between leave it.
+   * Each is an editor uid (the graph's drag of U's backing edge) or an address (the CLI). Offline:
+   * qemu-img rebase; running: the pull of U down to N (ops/rebase.ts).
+   */
+  | { readonly kind: 'rebase'; readonly uid: string; readonly onto: string }
   // Graph edits: the document only, nothing runs on a host.
   | { readonly kind: 'insert-below'; readonly uid: string; readonly init?: NodeInit }
   | { readonly kind: 'wrap-quorum'; readonly uid: string }
@@ -44,7 +50,7 @@ export type OpKind = OpRequest['kind'];
 export type RequestOf<K extends OpKind> = Extract<OpRequest, { readonly kind: K }>;
 
 /** The block operations, as `strata op` names them. */
-export const BLOCK_KINDS = ['snapshot', 'commit', 'pull', 'copy', 'backup', 'quorum-add', 'quorum-remove', 'threshold', 'renumber', 'copy-start', 'commit-start', 'job-end'] as const;
+export const BLOCK_KINDS = ['snapshot', 'commit', 'pull', 'copy', 'backup', 'quorum-add', 'quorum-remove', 'threshold', 'renumber', 'copy-start', 'commit-start', 'job-end', 'rebase'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export function isBlockKind(kind: OpKind): kind is BlockKind {
