@@ -52,6 +52,8 @@ export type ImportResult =
       readonly xml: string;
       readonly formats: readonly { readonly input: string; readonly format: InputFormat }[];
       readonly diagnostics: readonly ImportDiagnostic[];
+      /** Per disk of `doc`: whether the outputs named its target (false: made up, see import-guessed); strata check matches by target only where it is real. */
+      readonly targetsNamed: readonly boolean[];
     }
   | { readonly ok: false; readonly message: string };
 
@@ -123,6 +125,7 @@ function importAll(texts: readonly ImportInput[], options: ImportOptions): Impor
   if (merged.disks.length === 0) throw new ImportError(`${texts.map((t) => t.name).join(', ')}: no disk to import.`);
   const first = texts[0]!.name;
   const guest = observations.some((o) => o.format !== 'qemu-img-info');
+  const targetsNamed = merged.disks.map((d) => d.target !== null);
   const notes: Note[] = [...merged.notes, ...guessTargets(merged.disks, first, guest), ...disclose(merged)];
   const quorum = merged.disks.some((d) => preorderImp(d.top).some((n) => n.type === 'quorum'));
   const dialect: Dialect = quorum ? 'proposal' : 'libvirt';
@@ -143,7 +146,7 @@ function importAll(texts: readonly ImportInput[], options: ImportOptions): Impor
     doc = load(toText(c.doc), 'The converted document');
   }
   const xml = toText(doc);
-  return { ok: true, doc, xml, formats: seen.map((s) => ({ input: s.input, format: s.format })), diagnostics: place(doc, merged.disks, notes, merged.from, first) };
+  return { ok: true, doc, xml, formats: seen.map((s) => ({ input: s.input, format: s.format })), diagnostics: place(doc, merged.disks, notes, merged.from, first), targetsNamed };
 }
 
 /** Points each note at its node (or disk) in the document, then adds what validate finds there. */

@@ -41,7 +41,16 @@ export type DiagnosticCode =
   | 'import-quorum'
   | 'import-no-index'
   | 'import-ambiguous'
-  | 'import-unattached';
+  | 'import-unattached'
+  // strata check (src/core/check/codes.ts says what each means)
+  | 'check-layer-missing'
+  | 'check-layer-extra'
+  | 'check-format'
+  | 'check-path'
+  | 'check-index'
+  | 'check-disk-missing'
+  | 'check-disk-extra'
+  | 'check-disk-position';
 
 export interface Diagnostic {
   readonly severity: Severity;
