@@ -26,6 +26,14 @@ Commands:
                                    file, backing files first; base images
                                    get SIZE (default 64M), overlays inherit
   import FILE... [--to DIALECT] [--dir DIR]  a document from qemu-img info, QMP or virsh output
+  check FILE --against OUTPUT... [--dir DIR]
+                                   FILE against qemu-img info, QMP or virsh
+                                   output: one line per disagreement
+                                   (FILE:LINE:COL: SEVERITY: CODE: message),
+                                   each followed by '  fix:' (the operation
+                                   that makes the XML agree) and '  host:'
+                                   (the command, where the host is wrong);
+                                   exit 1 when there is an error
 
 Operations (ADDR is TARGET, TARGET[N] or a source path):
   snapshot --at ADDR [--file PATH] [--at ADDR [--file PATH]]...

@@ -1,5 +1,6 @@
 /** Dispatches `strata COMMAND ...` to a command; returns the exit code. */
 import { UsageError } from './shared/args';
+import { checkCommand } from './commands/check';
 import { convertCommand } from './commands/convert';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -16,6 +17,7 @@ const COMMANDS: Readonly<Record<string, (argv: readonly string[], io: CliIO) => 
   op: opCommand,
   export: exportCommand,
   import: importCommand,
+  check: checkCommand,
 };
 
 export function run(argv: readonly string[], io: CliIO): number {

@@ -7,7 +7,7 @@ import { diagnosticLine, displayName } from '../shared/io';
 import { parseDialect } from './dialect';
 
 /** Tool output is UTF-8 text (JSON, virsh tables); a file that is not is named, not guessed at. */
-function readOutput(io: CliIO, file: string): string | null {
+export function readOutput(io: CliIO, file: string): string | null {
   try {
     const input = io.readInput(file);
     return typeof input === 'string' ? input.replace(/^\uFEFF/, '') : new TextDecoder('utf-8', { fatal: true }).decode(input);
