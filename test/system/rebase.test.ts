@@ -321,6 +321,24 @@ function docGraph(doc: DomainDoc): string[] {
   return out.sort();
 }
 
+/**
+ * startQemu, tried again with a fresh QEMU when the connect is refused: the helper connects once the socket file
+ * exists, and under load QEMU has sometimes bound it but not yet listened (ECONNREFUSED, seen here).
+ */
+async function startQemuRetrying(sockBase: string): Promise<{ qmp: Qmp; proc: ChildProcess }> {
+  for (let attempt = 0; ; attempt++) {
+    const mine: ChildProcess[] = [];
+    try {
+      const qmp = await startQemu(`${sockBase}-${attempt}.sock`, mine);
+      procs.push(...mine);
+      return { qmp, proc: mine[0]! };
+    } catch (e) {
+      for (const p of mine) p.kill('SIGKILL');
+      if (attempt >= 2 || !String(e).includes('ECONNREFUSED')) throw e;
+    }
+  }
+}
+
 async function quit(qmp: Qmp, proc: ChildProcess): Promise<void> {
   const gone = new Promise<void>((ok) => proc.once('exit', () => ok()));
   await qmp.send({ execute: 'quit' });
@@ -431,14 +449,12 @@ describe.skipIf(liveMissing.length > 0)('running rebase: the printed QMP (a pull
     const stream = hc.qmp.find((c) => c.execute === 'block-stream');
     expect(stream?.arguments?.['base-node']).toBe(qemuNames(doc).get(nodeAt(doc, n).uid)!.top);
 
-    const mine: ChildProcess[] = [];
-    const qmp = await startQemu(join(dir, `qmp${cases}.sock`), mine);
-    procs.push(...mine);
+    const { qmp, proc } = await startQemuRetrying(join(dir, `qmp${cases}`));
     await runQmp(qmp, exportQmp(doc));
     await runQmp(qmp, hc.qmp);
     expect(await qemuGraph(qmp)).toEqual(docGraph(after));
     // QEMU 7.2's HMP qemu-io prints to QEMU's stdout, not to the monitor: the data is checked in the files once QEMU has closed them.
-    await quit(qmp, mine[0]!);
+    await quit(qmp, proc);
 
     // The header QEMU wrote names the new backing file, and the file reads as before.
     const nNode = nodeAt(doc, n);

@@ -16,7 +16,7 @@ export const zlibCodec: ShareCodec = {
 };
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
-  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(stream)).arrayBuffer());
+  return new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(stream)).arrayBuffer());
 }
 
 /** CompressionStream('deflate-raw'), as src/state/share.ts uses it (without its output limit). */
