@@ -249,7 +249,7 @@ describe('autosave', () => {
     const stop = startAutosave();
     const nodes = derive(useEditor.getState().doc).disks[0]!.nodes;
     moveNodes({ [nodes[1]!.uid]: { x: 3, y: 4 } });
-    select(nodes[3]!.uid, 'graph');
+    select(nodes[2]!.uid, 'graph');
     setDraft('<disk type="file"');
     vi.advanceTimersByTime(299);
     expect(stored()).toBeNull();
@@ -260,7 +260,7 @@ describe('autosave', () => {
       text: '<disk type="file"',
       saved: DEFAULT_EXAMPLE.text,
       dragged: { '0.1': { x: 3, y: 4 } },
-      view: { theme: 'system', selection: '0.3' },
+      view: { theme: 'system', selection: '0.2' },
     });
     // Nothing stays under the key of format 1.
     expect(store.getItem(SESSION_KEY)).toBeNull();

@@ -5,7 +5,7 @@ import type { Operation } from './types';
 export const removeOp: Operation<'remove'> = {
   kind: 'remove',
   label: 'Remove',
-  title: (req) => (req.subtree ? 'Remove subtree' : 'Remove node'),
-  apply: (doc, req) => removeNode(doc, req.uid, { subtree: req.subtree }),
+  title: (req) => (req.end !== undefined ? 'Remove link' : req.subtree ? 'Remove subtree' : 'Remove node'),
+  apply: (doc, req) => removeNode(doc, req.uid, { subtree: req.subtree, end: req.end }),
   commands: null,
 };

@@ -7,6 +7,6 @@ export const snapshotOp: Operation<'snapshot'> = {
   kind: 'snapshot',
   label: 'Snapshot',
   title: (req) => (req.targets.length > 1 ? `Snapshot of ${req.targets.length} nodes` : 'Snapshot'),
-  apply: (doc, req) => snapshot(doc, req.targets),
+  apply: (doc, req) => snapshot(doc, req.targets, req.names),
   commands: hostCommands,
 };

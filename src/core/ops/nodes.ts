@@ -4,6 +4,7 @@
  * new value goes through (types, formats, file paths).
  */
 import type { DomainDoc, FormatElement, SrcNode } from '../model/types';
+import { DEFAULT_OVERLAY_PATTERN, overlayName } from './overlayName';
 import { newUid } from '../model/uid';
 import { preorder } from '../model/walk';
 import { diskTarget, sourcePathAttr, sourceText } from '../numbers/names';
@@ -113,14 +114,11 @@ export function newFileReason(doc: DomainDoc, file: string): string | null {
   return null;
 }
 
-/** `/dir/top.qcow2` → `/dir/top.snap7.qcow2`; without a path, `/var/lib/libvirt/images/<target>-snap7.qcow2`. */
-export function defaultSnapshotFile(doc: DomainDoc, disk: number, node: SrcNode, id: number): string {
-  const path = node.type === 'file' || node.type === null ? sourceText(node) : null;
-  if (path === null || path === '') return `/var/lib/libvirt/images/${diskTarget(doc.disks[disk]!, disk)}-snap${id}.qcow2`;
-  const slash = path.lastIndexOf('/');
-  const dot = path.lastIndexOf('.');
-  if (dot <= slash + 1) return `${path}.snap${id}`;
-  return `${path.slice(0, dot)}.snap${id}${path.slice(dot)}`;
+/** The default file of an overlay on `node` (core/ops/overlayName: `{name}.snap{n}.{ext}` unless the user set a pattern). */
+export function defaultSnapshotFile(doc: DomainDoc, disk: number, node: SrcNode, id: number, names?: { readonly pattern: string; readonly date?: string }): string {
+  const base = node.type === 'file' || node.type === null || node.type === 'block' ? sourceText(node) : null;
+  const input = { base, target: diskTarget(doc.disks[disk]!, disk), format: 'qcow2', id, used: new Set(imagesInUse(doc).keys()), date: names?.date };
+  return overlayName(input, names?.pattern ?? DEFAULT_OVERLAY_PATTERN);
 }
 
 /** A new image's default file when none is given: `/var/lib/libvirt/images/<target>-img<id>.<ext>`. */

@@ -4,14 +4,14 @@
  * everything below it. A quorum member never leaves when that would put the
  * quorum below its threshold.
  */
-import type { DomainDoc, SrcNode } from '../model/types';
+import type { ChainEnd, DomainDoc, SrcNode } from '../model/types';
 import { preorder } from '../model/walk';
 import { findByUid, isQuorum, label, labels, memberLeaveReason, ok, replaceIn, withSrc } from './locate';
 import { promote } from './nodes';
 import type { OpResult } from './types';
 import { refuse } from './types';
 
-export function removeNode(doc: DomainDoc, uid: string, opts: { readonly subtree?: boolean } = {}): OpResult {
+export function removeNode(doc: DomainDoc, uid: string, opts: { readonly subtree?: boolean; readonly end?: ChainEnd } = {}): OpResult {
   const loc = findByUid(doc, uid);
   if (!loc) return refuse(`No node has uid ${uid}.`);
   const { disk, node, parent } = loc;
@@ -36,12 +36,14 @@ export function removeNode(doc: DomainDoc, uid: string, opts: { readonly subtree
     user = { ...parent, backing: parent.backing.filter((b) => b !== node) };
   } else if (leaves) {
     // The user loses its backing store: a removed chain end passes its end on; a removed subtree leaves it open (the header decides).
-    user = { ...parent, backing: parent.backing.filter((b) => b !== node), end: subtree ? 'open' : node.end };
+    user = { ...parent, backing: parent.backing.filter((b) => b !== node), end: subtree ? (opts.end ?? 'open') : node.end };
   } else {
     user = { ...parent, backing: parent.backing.map((b) => (b === node ? node.backing[0]! : b)) };
   }
   const out = replaceIn(doc, disk, parent, user);
   const what = subtree && gone.length > 1 ? `${labels(doc, disk, gone)}` : name;
-  const then = leaves ? '' : `; ${label(doc, disk, node.backing[0]!)} now backs ${label(doc, disk, parent)}`;
+  const then = leaves
+    ? isQuorum(parent) || !subtree ? '' : `; ${label(out, disk, user)}'s chain ${user.end === 'terminated' ? 'ends there (<backingStore/>)' : 'is left open: libvirt reads the backing file from its header'}`
+    : `; ${label(doc, disk, node.backing[0]!)} now backs ${label(doc, disk, parent)}`;
   return ok(out, [], gone.map((g) => g.uid), `Removed ${what} from the tree${then}. No image file changed.`);
 }

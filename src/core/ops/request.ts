@@ -8,11 +8,12 @@ import type { ChainEnd, Dialect, GuestState } from '../model/types';
 import type { FieldPatch } from './fields';
 import type { NodeInit } from './insert';
 import type { JobEnd } from './jobs';
-import type { SnapshotTarget } from './snapshot';
+import type { OverlayNames, SnapshotTarget } from './snapshot';
 
 export type OpRequest =
   // Block operations (domain.md §6).
-  | { readonly kind: 'snapshot'; readonly targets: readonly SnapshotTarget[] }
+  /** `names`: the pattern for default overlay names (core/ops/overlayName) and today, for its `{date}`. */
+  | { readonly kind: 'snapshot'; readonly targets: readonly SnapshotTarget[]; readonly names?: OverlayNames }
   | { readonly kind: 'commit'; readonly top: string; readonly base: string; readonly keepOverlay?: boolean }
   | { readonly kind: 'pull'; readonly top: string; readonly base?: string }
   | { readonly kind: 'copy'; readonly at: string; readonly dest: string; readonly shallow?: boolean; readonly cancel?: boolean }
@@ -36,7 +37,8 @@ export type OpRequest =
   // Graph edits: the document only, nothing runs on a host.
   | { readonly kind: 'insert-below'; readonly uid: string; readonly init?: NodeInit }
   | { readonly kind: 'wrap-quorum'; readonly uid: string }
-  | { readonly kind: 'remove'; readonly uid: string; readonly subtree?: boolean }
+  /** With `subtree`, `end` says how the user's chain ends once the subtree has gone (default open: the header decides). */
+  | { readonly kind: 'remove'; readonly uid: string; readonly subtree?: boolean; readonly end?: ChainEnd }
   | { readonly kind: 'reparent'; readonly uid: string; readonly parent: string }
   | { readonly kind: 'set-end'; readonly uid: string; readonly end: ChainEnd }
   | { readonly kind: 'set-fields'; readonly uid: string; readonly patch: FieldPatch }

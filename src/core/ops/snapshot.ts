@@ -12,16 +12,25 @@ import { defaultSnapshotFile, demote, makeImage, newFileReason } from './nodes';
 import type { OpResult } from './types';
 import { busyReason } from './guards';
 import { refuse } from './types';
+import { patternReason } from './overlayName';
 
 export interface SnapshotTarget {
   /** The chain top to snapshot: the disk (`vda`) or a quorum member. */
   readonly at: string;
-  /** The overlay's file; default: the target's path with `.snapN` before the extension. */
+  /** The overlay's file; default: from the name pattern (core/ops/overlayName). */
   readonly file?: string;
 }
 
-export function snapshot(doc: DomainDoc, targets: readonly SnapshotTarget[]): OpResult {
+/** How default overlay files are named: a pattern (`{name}.snap{n}.{ext}`), and today as YYYYMMDD for `{date}`. */
+export interface OverlayNames {
+  readonly pattern: string;
+  readonly date?: string;
+}
+
+export function snapshot(doc: DomainDoc, targets: readonly SnapshotTarget[], names?: OverlayNames): OpResult {
   if (targets.length === 0) return refuse('A snapshot needs at least one target.');
+  const badPattern = names && targets.some((t) => t.file === undefined) ? patternReason(names.pattern) : null;
+  if (badPattern) return refuse(badPattern);
   const resolved: { loc: Located; at: string; file?: string }[] = [];
   for (const t of targets) {
     const loc = resolveAt(doc, t.at);
@@ -46,7 +55,7 @@ export function snapshot(doc: DomainDoc, targets: readonly SnapshotTarget[]): Op
     const [id, next] = takeId(cur, loc.disk);
     cur = next;
     const now = findByUid(cur, loc.node.uid)!;
-    const path = file ?? defaultSnapshotFile(cur, loc.disk, now.node, id);
+    const path = file ?? defaultSnapshotFile(cur, loc.disk, now.node, id, names);
     const bad = newFileReason(cur, path);
     if (bad) return refuse(bad);
     const top = now.parent === null;

@@ -118,14 +118,14 @@ describe('fixtures read as the spec says', () => {
 describe('snapshot', () => {
   it('running: the overlay takes the next id; offline: the ids are what libvirt gives at start (the overlay [1])', () => {
     const r = done(snapshot(live(CHAIN), [{ at: 'vda' }]));
-    expect(shape(r.doc)).toEqual(['0:4 top.snap4.qcow2', '1:1 top.qcow2', '2:2 mid.qcow2', '3:3 base.qcow2']);
+    expect(shape(r.doc)).toEqual(['0:4 top.snap1.qcow2', '1:1 top.qcow2', '2:2 mid.qcow2', '3:3 base.qcow2']);
     expect(r.doc.counter).toBe(5);
     const off = done(snapshot(load(CHAIN), [{ at: 'vda' }]));
-    expect(shape(off.doc)).toEqual(['0:1 top.snap4.qcow2', '1:2 top.qcow2', '2:3 mid.qcow2', '3:4 base.qcow2']);
+    expect(shape(off.doc)).toEqual(['0:1 top.snap1.qcow2', '1:2 top.qcow2', '2:3 mid.qcow2', '3:4 base.qcow2']);
     expect(off.doc.counter).toBe(5);
     // Offline messages name files, not ids (the ids change with every edit until libvirt numbers them at start).
     expect(off.summary.message).toBe(
-      `Snapshot: ${IMG}/top.snap4.qcow2 is the new active overlay on ${IMG}/top.qcow2. All existing images remain valid; the snapshotted one is now a read-only backing file.`,
+      `Snapshot: ${IMG}/top.snap1.qcow2 is the new active overlay on ${IMG}/top.qcow2. All existing images remain valid; the snapshotted one is now a read-only backing file.`,
     );
   });
 
@@ -140,7 +140,7 @@ describe('snapshot', () => {
     expect(done(snapshot(l, [{ at: 'vda' }])).doc.disks[0]!.src.backing[0]!.backing[0]).toBe(l.disks[0]!.src.backing[0]);
     expect(toText(r.doc)).toBe(`<disk type='file' device='disk'>
   <driver name='qemu' type='qcow2' cache='none' io='native' discard='unmap'/>
-  <source file='${IMG}/top.snap4.qcow2'/>
+  <source file='${IMG}/top.snap1.qcow2'/>
   <backingStore type='file'>
     <format type='qcow2'/>
     <source file='${IMG}/top.qcow2'/>
@@ -161,7 +161,7 @@ describe('snapshot', () => {
 
   it('gives a lone base [0] the overlay [1] (the mail)', () => {
     const r = done(snapshot(load(LONE), [{ at: 'vda' }]));
-    expect(shape(r.doc)).toEqual(['0:1 base.snap1.img', '1:0 base.img']);
+    expect(shape(r.doc)).toEqual(['0:1 base.snap1.qcow2', '1:0 base.img']);
     expect(counterOf(r.doc, 0)).toBe(2);
     expect(toText(r.doc)).toContain("<backingStore type='file' index='1'>\n    <driver name='qemu' type='raw'/>");
   });
@@ -176,7 +176,7 @@ describe('snapshot', () => {
 
   it('on a quorum: one overlay on the quorum itself', () => {
     const r = done(snapshot(load(QUORUM), [{ at: 'hda' }]));
-    expect(shape(r.doc)).toEqual(['0:5 hda-snap5.qcow2', '1:4 Q', '2:0 a', '3:2 c', '4:1 b', '5:3 d']);
+    expect(shape(r.doc)).toEqual(['0:5 hda.snap1.qcow2', '1:4 Q', '2:0 a', '3:2 c', '4:1 b', '5:3 d']);
     const xml = toText(r.doc);
     expect(xml).toMatch(/^<disk type='file' device='disk'>\n {2}<driver name='qemu' type='qcow2'\/>/);
     expect(xml).toContain("<backingStore type='quorum' index='1'>\n    <driver name='qemu' type='quorum' threshold='2'/>");
@@ -185,7 +185,7 @@ describe('snapshot', () => {
   it('on a quorum: one overlay per member in one transaction, ids in document order whatever the order listed', () => {
     // libvirt numbers a transaction's new nodes in disk document order (domain.md §2); within a disk, by position.
     const r = done(snapshot(load(QUORUM), [{ at: 'hda[4]' }, { at: 'hda[1]' }, { at: 'hda[2]' }]));
-    expect(shape(r.doc)).toEqual(['0:4 Q', '1:5 a.snap5', '2:0 a', '3:6 c.snap6', '4:2 c', '5:1 b', '6:7 d.snap7', '7:3 d']);
+    expect(shape(r.doc)).toEqual(['0:4 Q', '1:5 a.snap1.qcow2', '2:0 a', '3:6 c.snap1.qcow2', '4:2 c', '5:1 b', '6:7 d.snap1.qcow2', '7:3 d']);
     expect(r.summary.added).toHaveLength(3);
     expect(counterOf(r.doc, 0)).toBe(8);
   });
@@ -325,7 +325,7 @@ describe('copy', () => {
     expect(toText(r.doc)).toBe(`<?strata-ids next='5'?>\n${toText(c)}`);
     expect(load(toText(r.doc)).counter).toBe(5);
     const s = done(snapshot(r.doc, [{ at: 'vda' }]));
-    expect(shape(s.doc)[0]).toBe('0:5 top.snap5.qcow2');
+    expect(shape(s.doc)[0]).toBe('0:5 top.snap1.qcow2');
   });
 
   it('of a quorum member keeps the member format', () => {
@@ -371,9 +371,9 @@ describe('quorum membership', () => {
 describe('renumber, convert, state', () => {
   it('renumber restarts ids offline and is refused while running', () => {
     const s = done(snapshot(done(commit(load(QUORUM), { top: 'hda[2]', base: 'hda[3]' })).doc, [{ at: 'hda[2]' }]));
-    expect(shape(s.doc)).toEqual(['0:4 Q', '1:0 a', '2:5 b.snap5', '3:1 b', '4:3 d']);
+    expect(shape(s.doc)).toEqual(['0:4 Q', '1:0 a', '2:5 b.snap1.qcow2', '3:1 b', '4:3 d']);
     const r = done(renumber(s.doc));
-    expect(shape(r.doc)).toEqual(['0:4 Q', '1:0 a', '2:2 b.snap5', '3:1 b', '4:3 d']);
+    expect(shape(r.doc)).toEqual(['0:4 Q', '1:0 a', '2:2 b.snap1.qcow2', '3:1 b', '4:3 d']);
     expect(counterOf(r.doc, 0)).toBe(5);
     expect(refused(renumber(load(QUORUM_RUNNING)))).toMatch(/as long as QEMU runs, node ids cannot be reused/);
     // An offline libvirt document is always numbered as libvirt will at start: nothing to renumber.
@@ -434,11 +434,11 @@ describe('deep chains', () => {
     for (let i = depth - 1; i >= 1; i--) inner = `<backingStore type='file'><format type='qcow2'/><source file='/d/${i}.qcow2'/>${inner}</backingStore>`;
     const doc = live(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/d/0.qcow2'/>${inner}<target dev='vda' bus='virtio'/></disk>`);
     const s = done(snapshot(doc, [{ at: 'vda' }]));
-    expect(shape(s.doc)[0]).toBe(`0:${depth + 1} 0.snap${depth + 1}.qcow2`);
+    expect(shape(s.doc)[0]).toBe(`0:${depth + 1} 0.snap1.qcow2`);
     const c = done(commit(s.doc, { top: 'vda[10]', base: `vda[${depth}]` }));
     expect(preorder(c.doc.disks[0]!.src)).toHaveLength(11);
     const p = done(pull(s.doc, { top: 'vda' }));
-    expect(shape(p.doc)).toEqual([`0:${depth + 1} 0.snap${depth + 1}.qcow2`]);
+    expect(shape(p.doc)).toEqual([`0:${depth + 1} 0.snap1.qcow2`]);
     expect(toText(p.doc).length).toBeGreaterThan(0);
   });
 });

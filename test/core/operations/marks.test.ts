@@ -1,0 +1,36 @@
+/** What the graph marks after an operation (src/core/operations/marks.ts). */
+import { describe, expect, it } from 'vitest';
+import { EXAMPLES } from '../../../src/core/examples';
+import { loadText } from '../../../src/core/io/document';
+import { derive } from '../../../src/core/numbers/derive';
+import { changeMarks } from '../../../src/core/operations/marks';
+import { perform } from '../../../src/core/operations/registry';
+import type { OpRequest } from '../../../src/core/ops/request';
+
+function run(id: string, req: OpRequest) {
+  const r = loadText(EXAMPLES.find((e) => e.id === id)!.text);
+  if (!r.ok) throw new Error(r.error.message);
+  const out = perform(r.doc, req);
+  if (!out.ok) throw new Error(out.reason);
+  return { before: r.doc, after: out.doc, marks: changeMarks(r.doc, out.doc, out.summary) };
+}
+
+describe('changeMarks', () => {
+  it('a running snapshot: the overlay is added; the old top keeps its id but moves down one position', () => {
+    const { after, marks } = run('web01', { kind: 'snapshot', targets: [{ at: 'vda' }] });
+    const d = derive(after);
+    const top = d.disks[0]!.nodes[0]!;
+    expect([...marks.added]).toEqual([top.uid]);
+    // vda[4] was #0 and is #1 now; every vda layer moved down one; sda did not change.
+    expect([...marks.renumbered.values()].sort()).toEqual(['vda[2] #1', 'vda[3] #2', 'vda[4] #0']);
+    expect(marks.removedBelow.size).toBe(0);
+  });
+
+  it('a commit: the committed layer is marked, removed, on the node that used it', () => {
+    const { before, marks } = run('mail-chain', { kind: 'commit', top: 'vda[2]', base: 'vda[3]' });
+    const b = derive(before);
+    const top = b.disks[0]!.nodes[0]!;
+    expect([...marks.removedBelow.entries()]).toEqual([[top.uid, ['vda[2] mid.qcow2']]]);
+    expect(marks.added.size).toBe(0);
+  });
+});
