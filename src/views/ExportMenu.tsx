@@ -1,14 +1,16 @@
 /**
- * Export to QEMU: the blockdev-add sequence that builds the whole topology,
- * or a qemu-img script that makes the image files. Both come from the core,
- * exactly as `strata export qmp|qemu-img` prints them.
+ * Export: to QEMU (the blockdev-add sequence that builds the whole
+ * topology, or a qemu-img script that makes the image files; both from the
+ * core, exactly as `strata export qmp|qemu-img` prints them), and the graph
+ * as a picture (SVG, or PNG at 2x) in the theme on screen (views/share/graphImage.ts).
  */
 import { exportQemuImg } from '../core/export/qemuImg';
 import { exportQmp } from '../core/export/qmp';
 import { defaultFileName, downloadText } from '../state/files';
 import { notify, useEditor } from '../state/store';
+import { currentGraphSvg, downloadBlob, graphFileName, pngScale, svgToPng } from './share/graphImage';
 
-const EXPORTS = {
+const TEXT_EXPORTS = {
   qmp: {
     label: 'QMP blockdev-add (JSON)',
     ext: '.qmp.json',
@@ -23,11 +25,37 @@ const EXPORTS = {
   },
 } as const;
 
-type ExportKind = keyof typeof EXPORTS;
+const IMAGE_EXPORTS = { 'graph-svg': 'Graph as SVG', 'graph-png': 'Graph as PNG' } as const;
 
-export function exportAs(kind: ExportKind): void {
-  const e = EXPORTS[kind];
+type TextExport = keyof typeof TEXT_EXPORTS;
+type ImageExport = keyof typeof IMAGE_EXPORTS;
+export type ExportKind = TextExport | ImageExport;
+
+const isImage = (k: ExportKind): k is ImageExport => k in IMAGE_EXPORTS;
+const kb = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-US')} KB`;
+
+/** While the XML has an error the graph shows the last good version: so does the picture, and the notice says so. */
+const staleNote = (): string => (useEditor.getState().parseError ? ' The XML has an error: the picture shows the last good version, as the graph does.' : '');
+
+async function exportImage(kind: ImageExport): Promise<void> {
+  const { svg, box } = currentGraphSvg();
+  if (kind === 'graph-svg') {
+    downloadText(svg, graphFileName('svg'), 'image/svg+xml');
+    notify('info', `Exported the graph as SVG (${box.w} × ${box.h}, ${kb(svg.length)}).${staleNote()}`);
+    return;
+  }
+  const scale = pngScale(box.w, box.h);
+  const png = await svgToPng(svg, box.w, box.h, scale);
+  downloadBlob(png, graphFileName('png'));
+  const size = `${Math.round(box.w * scale)} × ${Math.round(box.h * scale)} px`;
+  const scaled = scale < 2 ? `, drawn at ${scale.toFixed(2)}x: at 2x it would pass the browser's canvas limit` : ', 2x';
+  notify('info', `Exported the graph as PNG (${size}${scaled}, ${kb(png.size)}).${staleNote()}`);
+}
+
+export async function exportAs(kind: ExportKind): Promise<void> {
   try {
+    if (isImage(kind)) return await exportImage(kind);
+    const e = TEXT_EXPORTS[kind];
     const base = defaultFileName(useEditor.getState().doc).replace(/\.xml$/, '');
     downloadText(e.make(), base + e.ext, e.type);
     notify('info', `Exported ${e.label}.`);
@@ -46,13 +74,20 @@ export function ExportMenu() {
         value=""
         onChange={(e) => {
           const kind = e.target.value as ExportKind | '';
-          if (kind) exportAs(kind);
+          if (kind) void exportAs(kind);
         }}
       >
         <option value="">Export…</option>
-        {(Object.keys(EXPORTS) as ExportKind[]).map((k) => (
-          <option key={k} value={k}>{EXPORTS[k].label}</option>
-        ))}
+        <optgroup label="To QEMU">
+          {(Object.keys(TEXT_EXPORTS) as TextExport[]).map((k) => (
+            <option key={k} value={k}>{TEXT_EXPORTS[k].label}</option>
+          ))}
+        </optgroup>
+        <optgroup label="Picture of the graph">
+          {(Object.keys(IMAGE_EXPORTS) as ImageExport[]).map((k) => (
+            <option key={k} value={k}>{IMAGE_EXPORTS[k]}</option>
+          ))}
+        </optgroup>
       </select>
     </label>
   );

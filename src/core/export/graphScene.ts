@@ -61,6 +61,8 @@ export interface SceneEdge {
   readonly to: Point;
   readonly toSide: Side;
   readonly label: string | null;
+  /** Where the label goes when not at the middle of the path. */
+  readonly labelAt?: Point;
 }
 
 export interface Scene {
@@ -101,7 +103,9 @@ function jobPieces(disk: DiskView, boxes: ReadonlyMap<string, Box>, column: numb
     job: jobLabel(m),
     box: boxAt({ x: column, y: topY + index * LEVEL_HEIGHT }),
   }));
-  const edges: SceneEdge[] = [{ kind: 'job', from: right(headBox), fromSide: 'right', to: left(mirrors[0]!.box), toSide: 'left', label: jobLabel(m) }];
+  // The 60 px hop to the copy is narrower than its label: the label goes above the gap, in the frame's padding.
+  const labelAt = { x: (headBox.x + headBox.w + column) / 2, y: headBox.y - 11 };
+  const edges: SceneEdge[] = [{ kind: 'job', from: right(headBox), fromSide: 'right', to: left(mirrors[0]!.box), toSide: 'left', label: jobLabel(m), labelAt }];
   for (let i = 1; i < mirrors.length; i++) {
     edges.push({ kind: 'job', from: bottom(mirrors[i - 1]!.box), fromSide: 'bottom', to: top(mirrors[i]!.box), toSide: 'top', label: null });
   }

@@ -101,6 +101,7 @@ export function renderGraphSvg(input: SvgInput): SvgOutput {
     `<rect class="background" x="${num(box.x)}" y="${num(box.y)}" width="${box.w}" height="${box.h}" fill="${esc(p.bg)}"/>`,
     ...scene.frames.map((f) => drawFrame(f, p)),
     ...drawn.map((d) => d.svg),
+    ...drawn.map((d) => d.label).filter(Boolean),
     ...scene.nodes.map((n) => drawNode(n, p)),
     ...scene.mirrors.map((m) => drawMirror(m, p)),
   ];

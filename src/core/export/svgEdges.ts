@@ -72,8 +72,6 @@ export function roundedPath(pts: readonly Point[]): string {
   return `${d}L${num(z.x)} ${num(z.y)}`;
 }
 
-const pathLength = (pts: readonly Point[]): number => pts.slice(1).reduce((s, p, i) => s + Math.hypot(p.x - pts[i]!.x, p.y - pts[i]!.y), 0);
-
 /** The point halfway along the path (where the label goes). */
 export function midpoint(pts: readonly Point[]): Point {
   const lens = pts.slice(1).map((p, i) => Math.hypot(p.x - pts[i]!.x, p.y - pts[i]!.y));
@@ -106,6 +104,8 @@ export function markerDefs(p: SvgPalette): string {
 
 export interface DrawnEdge {
   readonly svg: string;
+  /** Drawn after every edge, as the canvas draws labels above the lines (a member's label sits where the lines fork). */
+  readonly label: string;
   /** The corners and the label's box, for the picture's bounds. */
   readonly extent: readonly Point[];
 }
@@ -114,17 +114,18 @@ export function drawEdge(e: SceneEdge, p: SvgPalette): DrawnEdge {
   const pts = waypoints(e);
   const s = STYLE[e.kind](p);
   const dash = s.dash ? ` stroke-dasharray="${s.dash}"` : '';
-  let svg = `<path class="edge edge-${e.kind}" d="${roundedPath(pts)}" fill="none" stroke="${esc(s.stroke)}" stroke-width="${s.width}"${dash} marker-end="url(#${s.marker})"/>`;
+  const svg = `<path class="edge edge-${e.kind}" d="${roundedPath(pts)}" fill="none" stroke="${esc(s.stroke)}" stroke-width="${s.width}"${dash} marker-end="url(#${s.marker})"/>`;
   const extent = [...pts];
+  let label = '';
   if (e.label) {
     const w = sansWidth(e.label, LABEL_SIZE) + 8;
     const h = LABEL_SIZE + 6;
-    const mid = midpoint(pts);
-    // On a short edge (a job's 60 px hop to its mirror) the label would hide the line and its arrow: set it above.
-    const m = w > pathLength(pts) * 0.5 ? { x: mid.x, y: Math.min(...pts.map((q) => q.y)) - h / 2 - 3 } : mid;
-    svg += `<rect x="${num(m.x - w / 2)}" y="${num(m.y - h / 2)}" width="${num(w)}" height="${h}" rx="3" fill="${esc(p.bg)}"/>`;
-    svg += `<text class="elabel" x="${num(m.x)}" y="${num(m.y + LABEL_SIZE * 0.35)}" text-anchor="middle">${esc(e.label)}</text>`;
+    const mid = e.labelAt ?? midpoint(pts);
+    // An active commit's loop runs down beside the boxes: its label goes right of the line, not over the boxes.
+    const m = e.fromSide === 'right' && e.toSide === 'right' && !e.labelAt ? { x: mid.x + w / 2 + 4, y: mid.y } : mid;
+    label += `<rect x="${num(m.x - w / 2)}" y="${num(m.y - h / 2)}" width="${num(w)}" height="${h}" rx="3" fill="${esc(p.bg)}"/>`;
+    label += `<text class="elabel" x="${num(m.x)}" y="${num(m.y + LABEL_SIZE * 0.35)}" text-anchor="middle">${esc(e.label)}</text>`;
     extent.push({ x: m.x - w / 2, y: m.y - h / 2 }, { x: m.x + w / 2, y: m.y + h / 2 });
   }
-  return { svg, extent };
+  return { svg, label, extent };
 }

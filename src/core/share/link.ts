@@ -58,12 +58,20 @@ export interface LinkSizes {
 
 export type ShareLink =
   | (LinkSizes & { readonly ok: true; readonly url: string })
-  | (LinkSizes & { readonly ok: false; readonly limit: number; readonly reason: string });
+  | (LinkSizes & {
+      readonly ok: false;
+      readonly limit: number;
+      /** The most compressed bytes a link from this page can hold. */
+      readonly maxPackedBytes: number;
+      readonly reason: string;
+    });
 
 /** `base` without any fragment it has. */
 export const withoutFragment = (base: string): string => {
   const at = base.indexOf('#');
-  return at < 0 ? base : base.slice(0, at);
+  const page = at < 0 ? base : base.slice(0, at);
+  // `?example=ID` only says which example a fresh tab opens; the link carries the document itself.
+  return page.replace(/([?&])example=[^&]*(&|$)/, (_m, pre: string, post: string) => (post === '&' ? pre : '')).replace(/[?&]$/, '');
 };
 
 /** The fragment (with `#`) that holds `text`. */
@@ -83,7 +91,9 @@ export async function shareLink(base: string, text: string, codec: ShareCodec, l
   const sizes = { length: url.length, textBytes, packedBytes };
   if (url.length <= limit) return { ok: true, url, ...sizes };
   const reason = `The link would be ${url.length.toLocaleString('en-US')} characters long; links longer than ${limit.toLocaleString('en-US')} are cut off by browsers' address bars and chat tools.`;
-  return { ok: false, limit, reason, ...sizes };
+  const prefix = url.length - Math.ceil(((packedBytes + CRC_BYTES) * 4) / 3);
+  const maxPackedBytes = Math.max(0, Math.floor(((limit - prefix) * 3) / 4) - CRC_BYTES);
+  return { ok: false, limit, maxPackedBytes, reason, ...sizes };
 }
 
 export type FoundShare =

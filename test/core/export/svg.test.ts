@@ -128,6 +128,20 @@ describe('graph as SVG', () => {
     expect(texts(parseSvg(render(commit!).svg), 'elabel').some((t) => t.startsWith('active-commit'))).toBe(true);
   });
 
+  it('puts no edge label under a box, in the automatic layout of every example and job', () => {
+    for (const [id, doc] of examples()) {
+      const out = render(doc);
+      const boxes = [...out.scene.nodes.map((n) => n.box), ...out.scene.mirrors.map((m) => m.box)];
+      const labels = [...out.svg.matchAll(/<rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="([\d.]+)"[^>]*\/><text class="elabel"[^>]*>([^<]*)</g)];
+      expect(labels.length, id).toBe(out.scene.edges.filter((e) => e.label).length);
+      for (const [, x, y, w, h, text] of labels) {
+        const [lx, ly, lw, lh] = [x, y, w, h].map(Number) as [number, number, number, number];
+        const under = boxes.find((b) => lx < b.x + b.w && lx + lw > b.x && ly < b.y + b.h && ly + lh > b.y);
+        expect(under, `${id}: label ${text}`).toBeUndefined();
+      }
+    }
+  });
+
   it('escapes < & \' " in paths, names and the title; characters XML cannot carry become U+FFFD', () => {
     const path = `/img/a&b<c"d'e>.qcow2`;
     const doc = load(`<disk type='file' device='disk'><driver name='qemu' type='qcow2'/><source file='/img/a&amp;b&lt;c&quot;d&apos;e&gt;.qcow2'/><backingStore/><target dev='vda' bus='virtio'/><alias name='x&lt;&amp;'/></disk>`);
