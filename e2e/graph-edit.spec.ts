@@ -17,7 +17,7 @@ test.describe('graph editing', () => {
     // The new layer took over the chain end; the XML has one more <backingStore type=…>.
     await expect(ed.node('vda[3]').locator(SEL.endTerminated)).toBeVisible();
     await expect.poll(async () => (await ed.xmlText()).match(/<backingStore type=/g)?.length).toBe(3);
-    await expect(ed.notice).toContainText(/Inserted/);
+    await expect(ed.notice).toContainText(/new vda\[4\]/);
   });
 
   test('context menu on a node shows the actions; the menu closes with Escape', async ({ ed, page }) => {

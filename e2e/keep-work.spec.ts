@@ -6,7 +6,7 @@
  */
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES } from './support/editor';
+import { EXAMPLE, Editor, WEB01_NODES } from './support/editor';
 
 const CHAIN_NODES = [
   { address: 'vda[0]', id: '[1]' },
@@ -137,7 +137,7 @@ test.describe("keeping the user's work", () => {
     const pageB = await context.newPage();
     const b = new Editor(pageB);
     await pageB.goto('/');
-    await b.expectGraph(MAIL_QUORUM_NODES);
+    await b.expectGraph(WEB01_NODES);
     await b.loadExample(EXAMPLE.liveChain);
     await expect(b.xml).toContainText('<name>demo</name>');
     await expect.poll(async () => String((await b.storedSession())?.text)).toContain('<name>demo</name>');

@@ -1,4 +1,8 @@
-/** The main panes are visible and do not overlap at two window sizes; screenshots for a human look. */
+/**
+ * The main panes are visible and do not overlap at the window sizes people
+ * use (1024×768 up to 1920×1080); nothing in the toolbar or the document bar
+ * is cut; screenshots for a human look.
+ */
 import { expect, test } from './support/fixtures';
 import type { Locator, Page } from '@playwright/test';
 import { EXAMPLE, Editor, boxOf } from './support/editor';
@@ -17,19 +21,31 @@ async function checkPanes(page: Page, ed: Editor, size: { width: number; height:
   const panes: Record<string, Locator> = {
     toolbar: ed.toolbar,
     graph: ed.graph,
-    inspector: page.locator('.pane-inspector'),
+    side: page.locator('.pane-side'),
     xml: page.getByTestId('xml-pane'),
-    problems: page.locator('.pane-problems'),
+    // The problems and "What happened" panels, or the one-line strip that stands for them when they have nothing to say.
+    bottom: page.locator('.bottom-strip, .pane-bottom'),
   };
   await expect(ed.inspector).toBeVisible();
-  await expect(ed.problems).toBeVisible();
   await expect(ed.xml).toBeVisible();
+  // Nothing in the bars is cut or pushed out of the window: every control shows whole.
+  for (const bar of [ed.toolbar, page.locator('.subbar')]) {
+    const over = await bar.evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect.soft(over, 'bar overflows sideways').toBeLessThanOrEqual(1);
+    for (const c of await bar.locator('button:visible, select:visible, label:visible').all()) {
+      const b = await boxOf(c);
+      expect.soft(b.x + b.width, `${(await c.textContent())?.trim()} inside the window`).toBeLessThanOrEqual(size.width + 0.5);
+    }
+  }
+  await expect(ed.select('Dialect')).toBeVisible();
+  await expect(ed.select('Guest state')).toBeVisible();
   const boxes: Record<string, Box> = {};
   for (const [name, l] of Object.entries(panes)) {
     const b = await boxOf(l);
     boxes[name] = b;
     expect.soft(b.width, `${name} width`).toBeGreaterThan(120);
-    expect.soft(b.height, `${name} height`).toBeGreaterThan(36);
+    // The bottom strip is one line of text; every other pane has room to work in.
+    expect.soft(b.height, `${name} height`).toBeGreaterThan(name === 'bottom' ? 22 : 36);
     expect.soft(b.x, `${name} left edge`).toBeGreaterThanOrEqual(0);
     expect.soft(b.y, `${name} top edge`).toBeGreaterThanOrEqual(0);
     expect.soft(b.x + b.width, `${name} right edge`).toBeLessThanOrEqual(size.width + 0.5);
@@ -55,8 +71,9 @@ async function checkPanes(page: Page, ed: Editor, size: { width: number; height:
 }
 
 for (const size of [
-  { width: 1280, height: 800 },
-  { width: 1024, height: 700 },
+  { width: 1024, height: 768 },
+  { width: 1440, height: 900 },
+  { width: 1920, height: 1080 },
 ]) {
   test(`layout at ${size.width}x${size.height}: panes visible, not overlapping (screenshots)`, async ({ unopened: ed, page }) => {
     await page.setViewportSize(size);

@@ -115,14 +115,14 @@ test('every lesson from start to end, and the progress survives a reload', async
   await ls.next(/Commit versus pull/);
   for (let i = 1; i <= 3; i++) await ls.doIt(i);
   await ed.expectGraph([{ address: 'vda[0]', id: '[1]' }]);
-  await expect(ls.panel.getByLabel('Last operation')).toContainText('Committed');
+  await expect(ed.page.getByRole('region', { name: 'What happened' }).locator('.cp-message')).toContainText('Committed');
   await expect(ls.complete).toBeVisible();
 
   // 5. Shallow copy, full copy, cancelled copy (the counter moves, the tree does not).
   await ls.next(/Copy and pivot/);
   for (let i = 1; i <= 3; i++) await ls.doIt(i);
   await ed.expectGraph([{ address: 'vda[0]', id: '[4]' }]);
-  await expect(ed.frame('vda')).toContainText('next id 6');
+  await expect(ed.frame('vda')).toContainText('next [6]');
   await expect(ls.complete).toBeVisible();
 
   // 6. Voting, with the bench's own controls: outvoted, failed, strict threshold.

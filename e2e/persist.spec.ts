@@ -1,7 +1,7 @@
 /** Autosave and restore, corrupt storage, and opening a file by drag-and-drop. */
 import { expect, test } from './support/fixtures';
 import type { Page } from '@playwright/test';
-import { EXAMPLE, Editor, MAIL_QUORUM_NODES, boxOf, seedStorage } from './support/editor';
+import { EXAMPLE, Editor, MAIL_QUORUM_NODES, WEB01_NODES, boxOf, seedStorage } from './support/editor';
 import { MAIL_CHAIN } from './support/documents';
 
 /** Where a node sits relative to another, in node widths (independent of the zoom fitView picks). */
@@ -87,9 +87,9 @@ test.describe('persistence', () => {
       await expect(ed.notice).toBeVisible();
       await expect(ed.notice).toContainText(/could not be restored/i);
       await expect(ed.notice).toContainText(reason);
-      await ed.expectGraph(MAIL_QUORUM_NODES);
+      await ed.expectGraph(WEB01_NODES);
       await expect(ed.toolbar).toBeVisible();
-      await expect(ed.xml).toContainText("<disk type='quorum'");
+      await expect(ed.xml).toContainText('<name>web01</name>');
       // The unreadable value is kept aside, not lost.
       expect(await page.evaluate(() => localStorage.getItem('strata.session.unreadable'))).toBe(stored);
     });
@@ -102,7 +102,7 @@ test.describe('persistence', () => {
     await expect(ed.notice).toContainText(/does not parse/);
     // Line 6, column 18: the unquoted value's first character (the parser's own column since the XML layer rewrite).
     await expect(ed.notice).toContainText('6:18');
-    await ed.expectGraph(MAIL_QUORUM_NODES);
+    await ed.expectGraph(WEB01_NODES);
     await expect(ed.staleBanner).toBeVisible();
     await expect(ed.xml).toContainText('<source file=/var/lib/libvirt/images/mid.qcow2/>');
   });

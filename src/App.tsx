@@ -1,22 +1,28 @@
-/** The editor shell: toolbar, graph, inspector, XML and problems, with resizable panes. */
+/**
+ * The editor shell. Left: the graph, with Problems and "What happened" under
+ * it (a one-line strip until they have something to say). Right: the XML,
+ * with the inspector (a node is selected) or the lessons above it. The
+ * graph's width does not change when a panel comes or goes, so selecting a
+ * node never moves the canvas.
+ */
 import { useEffect, useRef, useState } from 'react';
 import { GraphView } from './views/graph/GraphView';
 import { XmlPane } from './views/XmlPane';
 import { Inspector } from './views/Inspector';
-import { ProblemsPanel } from './views/ProblemsPanel';
 import { ThemeSelect, Toolbar } from './views/Toolbar';
 import { Splitter } from './views/Splitter';
 import { Notices } from './views/Notices';
 import { AddressBar } from './views/AddressBar';
-import { ExportMenu } from './views/ExportMenu';
-import { ChangePanel } from './views/ops/ChangePanel';
+import { DocumentMode } from './views/DocumentMode';
+import { BottomPanel } from './views/BottomPanel';
+import { Welcome } from './views/Welcome';
 import { applyTheme } from './views/theme';
 import type { ThemeChoice } from './views/theme';
-import { applyDraft, redo, requestFit, undo } from './state/store';
+import { applyDraft, redo, undo, useEditor } from './state/store';
 import { loadTheme, saveTheme } from './state/persist';
 import { installDropHandler } from './state/files';
 import './views/app.css';
-import { Glossary, LessonsPanel, LessonsToggle, useLessons } from './views/lessons';
+import { Glossary, LessonsPanel, useLessons } from './views/lessons';
 
 function useGlobalKeys(): void {
   useEffect(() => {
@@ -45,25 +51,8 @@ function clamp(v: number, min: number, max: number): number {
   return Math.round(Math.max(min, Math.min(max, v)));
 }
 
-export function App() {
+function useTheme(): [ThemeChoice, (t: ThemeChoice) => void] {
   const [theme, setTheme] = useState<ThemeChoice>(() => loadTheme());
-  // Start proportional to the window so 1024 px still leaves the graph room.
-  const [xmlWidth, setXmlWidth] = useState(() => clamp(window.innerWidth * 0.34, 300, 560));
-  const [inspectorWidth, setInspectorWidth] = useState(() => clamp(window.innerWidth * 0.19, 210, 290));
-  const [problemsHeight, setProblemsHeight] = useState(() => clamp(window.innerHeight * 0.17, 90, 180));
-  const root = useRef<HTMLDivElement>(null);
-  const lessonsOpen = useLessons((s) => s.open);
-  // Lessons take the inspector's column and need a little more room than a form does.
-  const sideWidth = lessonsOpen ? Math.max(inspectorWidth, 340) : inspectorWidth;
-  useGlobalKeys();
-  // The graph pane changes width when lessons open or close: fit the graph to it again
-  // (only on a change, so a restored session keeps its saved view at start).
-  const fittedFor = useRef(lessonsOpen);
-  useEffect(() => {
-    if (fittedFor.current === lessonsOpen) return;
-    fittedFor.current = lessonsOpen;
-    requestFit();
-  }, [lessonsOpen]);
   useEffect(() => {
     applyTheme(theme);
     saveTheme(theme);
@@ -73,42 +62,58 @@ export function App() {
     mq.addEventListener('change', follow);
     return () => mq.removeEventListener('change', follow);
   }, [theme]);
+  return [theme, setTheme];
+}
+
+export function App() {
+  const [theme, setTheme] = useTheme();
+  // Proportional to the window, so 1024 px still leaves the graph room.
+  const [rightWidth, setRightWidth] = useState(() => clamp(window.innerWidth * 0.38, 340, 640));
+  const [sideHeight, setSideHeight] = useState(() => clamp(window.innerHeight * 0.42, 220, 520));
+  const [bottomHeight, setBottomHeight] = useState(() => clamp(window.innerHeight * 0.2, 110, 220));
+  const root = useRef<HTMLDivElement>(null);
+  const lessonsOpen = useLessons((s) => s.open);
+  const selected = useEditor((s) => s.selection !== null || s.selectedEdge !== null);
+  const side = lessonsOpen ? 'lessons' : selected ? 'inspector' : null;
+  useGlobalKeys();
   useEffect(() => (root.current ? installDropHandler(root.current) : undefined), []);
+  // Dialogs that serve a lesson step open beside the lessons panel, never over it (ops.css reads these).
+  useEffect(() => {
+    const html = document.documentElement;
+    html.style.setProperty('--right-width', `${rightWidth}px`);
+    html.dataset.side = side ?? '';
+  }, [rightWidth, side]);
 
   return (
     <div className="app" ref={root}>
       <Toolbar />
+      <Welcome />
       <div className="subbar">
         <AddressBar />
-        <ExportMenu />
+        <Notices />
+        <DocumentMode />
         <ThemeSelect theme={theme} onTheme={setTheme} />
-        <LessonsToggle />
       </div>
-      <main
-        className="workspace"
-        style={{
-          gridTemplateColumns: `minmax(260px, 1fr) 5px ${sideWidth}px 5px ${xmlWidth}px`,
-          gridTemplateRows: `minmax(200px, 1fr) 5px ${problemsHeight}px`,
-        }}
-      >
-        <div className="pane pane-graph">
-          <GraphView />
+      <main className="workspace" style={{ gridTemplateColumns: `minmax(300px, 1fr) 5px ${rightWidth}px` }}>
+        <div className="left-col">
+          <div className="pane pane-graph">
+            <GraphView />
+          </div>
+          <BottomPanel height={bottomHeight} onHeight={setBottomHeight} />
         </div>
-        <Splitter orientation="vertical" value={inspectorWidth} onChange={setInspectorWidth} min={200} max={480} invert label="Resize inspector" className="split-inspector" />
-        <div className="pane pane-inspector">{lessonsOpen ? <LessonsPanel /> : <Inspector />}</div>
-        <Splitter orientation="vertical" value={xmlWidth} onChange={setXmlWidth} min={280} max={900} invert label="Resize XML pane" className="split-xml" />
-        <div className="pane pane-xml">
-          <XmlPane />
-        </div>
-        <Splitter orientation="horizontal" value={problemsHeight} onChange={setProblemsHeight} min={60} max={420} invert label="Resize problems panel" className="split-problems" />
-        <div className="pane pane-problems">
-          <ProblemsPanel />
-          <div className="pane-change">
-            <ChangePanel />
+        <Splitter orientation="vertical" value={rightWidth} onChange={setRightWidth} min={300} max={900} invert label="Resize the XML pane" className="split-right" />
+        <div className="right-col" style={{ gridTemplateRows: side ? `${sideHeight}px 5px minmax(120px, 1fr)` : 'minmax(0, 1fr)' }}>
+          {side && (
+            <>
+              <div className={`pane pane-side pane-${side}`}>{side === 'lessons' ? <LessonsPanel /> : <Inspector />}</div>
+              <Splitter orientation="horizontal" value={sideHeight} onChange={setSideHeight} min={140} max={900} label={side === 'lessons' ? 'Resize the lessons panel' : 'Resize the inspector'} className="split-side" />
+            </>
+          )}
+          <div className="pane pane-xml">
+            <XmlPane />
           </div>
         </div>
       </main>
-      <Notices />
       <Glossary />
     </div>
   );

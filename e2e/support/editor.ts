@@ -38,6 +38,7 @@ export const SEL = {
 
 /** Built-in examples (option values of the Examples select). */
 export const EXAMPLE = {
+  web01: 'web01',
   mailQuorum: 'mail-quorum',
   mailChain: 'mail-chain',
   liveChain: 'live-chain',
@@ -258,9 +259,15 @@ export class Editor {
 
   // ---- toolbar ------------------------------------------------------------
 
-  async open(opts: { clean?: boolean } = { clean: true }): Promise<void> {
+  /**
+   * Opens the editor. Most specs were written against the design-mail quorum,
+   * so that is what opens unless `example` names another (`null`: the first
+   * load a new user sees, the default example, with no `?example=`).
+   */
+  async open(opts: { clean?: boolean; example?: string | null } = {}): Promise<void> {
     if (opts.clean !== false) await startClean(this.page);
-    await this.page.goto('/');
+    const example = opts.example === undefined ? 'mail-quorum' : opts.example;
+    await this.page.goto(example === null ? '/' : `/?example=${example}`);
     await expect(this.nodes.first()).toBeVisible();
   }
 
@@ -377,6 +384,14 @@ export async function centre(l: Locator): Promise<{ x: number; y: number }> {
 }
 
 /** The default document: the design mail's Q[a, b <- c, d] (positions Q=0, a=1, c=2, b=3, d=4; ids [4],[0],[2],[1],[3]). */
+/** The default example (what a new user sees first): web01, running, as libvirt 9.0 numbered it. */
+export const WEB01_NODES: readonly ShownNode[] = [
+  { address: 'vda[0]', id: '[4]' },
+  { address: 'vda[1]', id: '[2]' },
+  { address: 'vda[2]', id: '[3]' },
+  { address: 'sda[0]', id: '[1]' },
+];
+
 export const MAIL_QUORUM_NODES: readonly ShownNode[] = [
   { address: 'hda[0]', id: '[4]' },
   { address: 'hda[1]', id: '[0]' },

@@ -83,6 +83,26 @@ export class Ops {
     await expect(this.panel.locator('.ops-job')).toHaveCount(0);
   }
 
+  /**
+   * Opens Operations → Renumber, returns why it is refused (null when its
+   * button is enabled) and closes the dialog again.
+   */
+  async renumberRefusal(): Promise<string | null> {
+    await this.open('Renumber');
+    const button = this.dialog.getByRole('button', { name: 'Renumber', exact: true });
+    const enabled = await button.isEnabled();
+    const reason = enabled ? null : await this.refusal.innerText();
+    await this.page.keyboard.press('Escape');
+    await expect(this.dialog).toBeHidden();
+    return reason;
+  }
+
+  /** Operations → Renumber → Renumber. */
+  async renumber(): Promise<void> {
+    await this.open('Renumber');
+    await this.apply('Renumber');
+  }
+
   /** The text of a command block of the panel: `virsh`, `QMP`, or the image-creating sh lines. */
   commands(block: 'virsh' | 'QMP'): Locator {
     return this.panel.getByLabel(block, { exact: true });

@@ -12,74 +12,19 @@ import { create } from 'zustand';
 import { temporal } from 'zundo';
 import type { DomainDoc } from '../core/model/types';
 import type { Diagnostic } from '../core/model/diagnostics';
-import type { OpResult, OpSummary } from '../core/ops/types';
+import type { OpResult } from '../core/ops/types';
 import type { OpRequest } from '../core/ops/request';
-import type { HostCommands } from '../core/commands/types';
 import { commandsOf, perform as performOp, titleOf } from '../core/operations/registry';
 import { applyLoadedText } from '../core/operations/replaceText';
-import type { DialogTab } from '../core/operations/nodeActions';
-import type { Placement, Point } from '../core/layout';
+import { shortText } from '../core/operations/shortText';
+import { findByUid } from '../core/ops/locate';
+import type { Point } from '../core/layout';
+import type { ChangeRecord, EdgeSelection, EditorState, Highlight, Notice, Selection } from './types';
 import { pruneDragged } from '../core/layout';
 import { loadText, toText } from '../core/io/document';
 import { DEFAULT_EXAMPLE } from '../core/examples';
 
-export interface Selection {
-  readonly uid: string;
-  /** Where the selection came from, so a view does not echo its own selection back. */
-  readonly from: 'graph' | 'xml' | 'problems' | 'keyboard' | 'op';
-}
-
-export interface Notice {
-  readonly kind: 'info' | 'error';
-  readonly text: string;
-  readonly at: number;
-}
-
-export interface EditorState {
-  readonly doc: DomainDoc;
-  /** Problems found while reading the last applied text (a malformed index, ...). */
-  readonly readDiagnostics: readonly Diagnostic[];
-  /** The XML in the editor pane. Equals `savedText` unless the user has unapplied typing. */
-  readonly text: string;
-  /** The text that belongs to `doc` (what undo restores). */
-  readonly savedText: string;
-  readonly draft: boolean;
-  /** Set while the draft does not parse: the graph is stale. */
-  readonly parseError: Diagnostic | null;
-  /** Positions the user dragged, by node uid (view state, not XML). */
-  readonly dragged: Placement;
-  readonly selection: Selection | null;
-  /** The last operation's effect, for highlighting and the status line (part of the record; undo restores it). */
-  readonly lastChange: (OpSummary & { readonly label: string; readonly at: number }) | null;
-  /** The last operation as "What happened" shows it; undo brings back the one before. */
-  readonly record: ChangeRecord | null;
-  /** The operations dialog, when open: on which tab, for which node (view state, not tracked). */
-  readonly opsDialog: { readonly tab: DialogTab; readonly uid: string | null; readonly seq: number } | null;
-  readonly notice: Notice | null;
-  /** Bumped to ask the graph to fit the view (load, tidy). */
-  readonly fitRequest: number;
-  /** Nodes lit up by a query or a lesson (not a selection): the graph and the XML mark them. */
-  readonly highlight: Highlight | null;
-}
-
-export interface Highlight {
-  readonly uids: readonly string[];
-  /** One line saying why these nodes are lit. */
-  readonly reason: string;
-}
-
-/** One applied operation: the request, the documents on both sides, what it did, and how to do it on a host. */
-export interface ChangeRecord {
-  readonly request: OpRequest;
-  readonly title: string;
-  readonly before: DomainDoc;
-  readonly after: DomainDoc;
-  readonly summary: OpSummary;
-  /** null for an edit of the document only (no host command does it). */
-  readonly commands: HostCommands | null;
-  /** Why there are no commands when the generator failed (a bug there must not lose the applied operation). */
-  readonly commandsNote: string | null;
-}
+export type { ChangeRecord, EdgeSelection, EditorState, Highlight, Notice, Selection } from './types';
 
 type Tracked = Pick<EditorState, 'doc' | 'dragged' | 'savedText' | 'readDiagnostics' | 'record' | 'lastChange'>;
 
@@ -95,6 +40,8 @@ function initialState(): EditorState {
     parseError: null,
     dragged: {},
     selection: null,
+    selectedEdge: null,
+    linkRemovalAsked: false,
     lastChange: null,
     record: null,
     opsDialog: null,
@@ -170,11 +117,21 @@ function commandsFor(before: DomainDoc, req: OpRequest, after: DomainDoc): Pick<
   }
 }
 
+/** Whether `backing` is still one of `user`'s backing stores. */
+function isLink(doc: DomainDoc, e: EdgeSelection): boolean {
+  return findByUid(doc, e.user)?.node.backing.some((b) => b.uid === e.backing) ?? false;
+}
+
 /** The one writer of the document: commits an applied operation with its record (one undo step). */
 function record(req: OpRequest, before: DomainDoc, result: Extract<OpResult, { ok: true }>, text: string, extra: Partial<EditorState>): void {
   const title = titleOf(req, before);
   const rec: ChangeRecord = { request: req, title, before, after: result.doc, summary: result.summary, ...commandsFor(before, req, result.doc) };
+  // A selection of something the operation removed goes with it (the panels follow the selection).
+  const sel = get().selection;
+  const edge = get().selectedEdge;
   commit({
+    selection: sel && findByUid(result.doc, sel.uid) ? sel : null,
+    selectedEdge: edge && isLink(result.doc, edge) ? edge : null,
     doc: result.doc,
     savedText: text,
     readDiagnostics: result.summary.diagnostics ?? [],
@@ -199,7 +156,8 @@ export function perform(req: OpRequest): string | null {
     return result.reason;
   }
   record(req, before, result, req.kind === 'replace-text' ? req.text : toText(result.doc), {});
-  if (result.summary.message) notify('info', result.summary.message);
+  // One short line; the whole message is in "What happened".
+  if (result.summary.message) notify('info', shortText(titleOf(req, before), before, result.doc, result.summary));
   return null;
 }
 
@@ -218,7 +176,7 @@ export function loadDocument(text: string, label: string): boolean {
   }
   const before = get().doc;
   // A new document: its own layout and no selection; its nodes are new, so nothing is reconciled.
-  record({ kind: 'replace-text', text, label }, before, applyLoadedText(before, loaded, label, false), text, { dragged: {}, selection: null, fitRequest: get().fitRequest + 1 });
+  record({ kind: 'replace-text', text, label }, before, applyLoadedText(before, loaded, label, false), text, { dragged: {}, selection: null, selectedEdge: null, fitRequest: get().fitRequest + 1 });
   return true;
 }
 
@@ -238,8 +196,25 @@ export function tidy(): void {
 
 export function select(uid: string | null, from: Selection['from']): void {
   const cur = get().selection;
-  if ((cur?.uid ?? null) === uid) return;
-  set({ selection: uid === null ? null : { uid, from } });
+  if ((cur?.uid ?? null) === uid && get().selectedEdge === null) return;
+  set({ selection: uid === null ? null : { uid, from }, selectedEdge: null });
+}
+
+/** Delete on a link: select it and have the inspector ask how the chain should end. */
+export function askLinkRemoval(edge: EdgeSelection): void {
+  set({ selectedEdge: edge, selection: null, linkRemovalAsked: true });
+}
+
+/** The question is answered or cancelled. */
+export function endLinkRemoval(): void {
+  set({ linkRemovalAsked: false });
+}
+
+/** Selects a link (the graph's edges); a node selection goes. */
+export function selectEdge(edge: EdgeSelection | null): void {
+  const cur = get().selectedEdge;
+  if (cur?.user === edge?.user && cur?.backing === edge?.backing) return;
+  set({ selectedEdge: edge, selection: null, linkRemovalAsked: false });
 }
 
 export function undo(): void {

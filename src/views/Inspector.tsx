@@ -9,6 +9,7 @@ import { namesOf } from '../core/export/names';
 import { useEditor } from '../state/store';
 import { NodeActions } from './inspector/NodeActions';
 import { NodeForm } from './inspector/NodeForm';
+import { LinkPanel } from './inspector/LinkPanel';
 import { kindOf } from './inspector/model';
 import './panels.css';
 
@@ -87,8 +88,11 @@ function DiskInfo({ disk, dialect, state }: { disk: DiskView; dialect: string; s
 export function Inspector() {
   const doc = useEditor((s) => s.doc);
   const uid = useEditor((s) => s.selection?.uid ?? null);
+  const edge = useEditor((s) => s.selectedEdge);
+  const asking = useEditor((s) => s.linkRemovalAsked);
   const stale = useEditor((s) => s.parseError !== null);
   const derived = derive(doc);
+  if (edge) return <LinkPanel doc={doc} derived={derived} edge={edge} ask={asking} />;
   const view = uid === null ? undefined : derived.byUid.get(uid);
   const disk = view ? derived.disks[view.disk] : undefined;
 

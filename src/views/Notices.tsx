@@ -1,4 +1,8 @@
-/** The latest message (an operation's summary or a refusal), announced to screen readers. */
+/**
+ * The latest message (an operation's one-line summary or a refusal), in the
+ * sub-bar so it covers nothing, announced to screen readers. A long refusal
+ * is cut to one line here; the whole text is its title.
+ */
 import { useEffect, useState } from 'react';
 import { useEditor } from '../state/store';
 
@@ -15,7 +19,7 @@ export function Notices() {
     <div className="notices" role="status" aria-live="polite">
       {show && (
         <div className={`notice notice-${notice.kind}`} data-testid="notice">
-          <span>{notice.text}</span>
+          <span title={notice.text}>{notice.text}</span>
           <button aria-label="Dismiss" onClick={() => setHidden(notice.at)}>×</button>
         </div>
       )}

@@ -4,7 +4,7 @@
  * when the dialog closes, or goes to the XML pane's line for "Go to line".
  */
 import { useRef, useState } from 'react';
-import { focusXmlAt } from '../XmlPane';
+import { focusXmlAt } from '../xml/controller';
 import type { Closed } from './ChangesDialog';
 import { ChangesDialog } from './ChangesDialog';
 

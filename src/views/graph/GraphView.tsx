@@ -1,20 +1,22 @@
 /**
  * The graph pane: the only module that renders React Flow. It keeps a local
  * copy of the nodes so a drag moves at frame rate without touching the
- * store, and commits the drag once, on drop.
+ * store, and commits the drag once, on drop. Where the view goes is
+ * useViewFollow's; what links do is useLinks'.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import { Background, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
-import { useEditor, moveNodes, notify, perform, select } from '../../state/store';
+import { useEditor, moveNodes, notify, perform, select, selectEdge, tidy } from '../../state/store';
 import { rules } from '../../core/dialect/rules';
-import { loadViewport, saveViewport } from '../../state/persist';
+import { saveViewport } from '../../state/persist';
 import { derive } from '../../core/numbers/derive';
-import { placeNodes, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
+import { placeNodes } from '../../core/layout';
 import { available } from '../../core/operations/registry';
+import { NO_MARKS, changeMarks } from '../../core/operations/marks';
 import { useDiagnostics } from '../../state/diagnostics';
 import type { Severity } from '../../core/model/diagnostics';
 import { FlowCache } from './flowModel';
@@ -23,28 +25,21 @@ import { nodeTypes } from './nodes';
 import { Legend } from './Legend';
 import { NodeMenu } from './NodeMenu';
 import { useGraphKeys } from './keys';
+import { fitPadding, useViewFollow } from './useViewFollow';
+import { useLinks } from './useLinks';
 
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
 const MINIMAP_STYLE = { width: 150, height: 96 };
+/** Below this many nodes the whole graph fits on screen and a minimap only covers it. */
+const MINIMAP_FROM = 13;
 const onMoveEnd = (_: unknown, vp: Viewport) => saveViewport(vp);
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
-function Graph() {
-  const doc = useEditor((s) => s.doc);
-  const dragged = useEditor((s) => s.dragged);
-  const selection = useEditor((s) => s.selection);
-  const parseError = useEditor((s) => s.parseError);
-  const lastChange = useEditor((s) => s.lastChange);
-  const fitRequest = useEditor((s) => s.fitRequest);
-  const highlight = useEditor((s) => s.highlight);
+function useSeverities(): Map<string, Severity> {
   const diagnostics = useDiagnostics();
-  const flow = useReactFlow();
-  const derived = derive(doc);
-  const positions = useMemo(() => placeNodes(doc, dragged), [doc, dragged]);
-
-  const severities = useMemo(() => {
+  return useMemo(() => {
     const m = new Map<string, Severity>();
     for (const d of diagnostics) {
       if (!d.node) continue;
@@ -53,6 +48,23 @@ function Graph() {
     }
     return m;
   }, [diagnostics]);
+}
+
+function Graph() {
+  const doc = useEditor((s) => s.doc);
+  const dragged = useEditor((s) => s.dragged);
+  const selection = useEditor((s) => s.selection);
+  const selectedEdge = useEditor((s) => s.selectedEdge);
+  const parseError = useEditor((s) => s.parseError);
+  const record = useEditor((s) => s.record);
+  const fitRequest = useEditor((s) => s.fitRequest);
+  const highlight = useEditor((s) => s.highlight);
+  const severities = useSeverities();
+  const flow = useReactFlow<FlowNode>();
+  const derived = derive(doc);
+  const positions = useMemo(() => placeNodes(doc, dragged), [doc, dragged]);
+  // What the last operation did stays marked until the next change (the record is of the document on screen).
+  const marks = useMemo(() => (record && record.after === doc && record.request.kind !== 'replace-text' ? changeMarks(record.before, record.after, record.summary) : NO_MARKS), [record, doc]);
 
   const [cache] = useState(() => new FlowCache());
   const built = useMemo(
@@ -62,12 +74,12 @@ function Graph() {
         positions,
         selected: selection?.uid ?? null,
         severities,
-        changed: new Set(lastChange?.added ?? []),
-        changedAt: lastChange?.at ?? 0,
+        marks,
         highlighted: new Set(highlight?.uids ?? []),
         counterLabel: ` (${rules(doc).counterScope})`,
+        selectedEdge: selectedEdge ? `${selectedEdge.user}->${selectedEdge.backing}` : null,
       }),
-    [cache, derived, positions, selection, severities, lastChange, highlight, doc],
+    [cache, derived, positions, selection, severities, marks, highlight, doc, selectedEdge],
   );
 
   const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);
@@ -93,58 +105,46 @@ function Graph() {
     moveNodes(moves);
   }, []);
 
-  // Fit on load and on request (but a restored session keeps its saved view at first).
-  const [savedViewport] = useState(() => loadViewport());
-  // fitRequest only grows, so the restored value is skipped once and every later request fits.
-  const [skipFit] = useState(() => (savedViewport ? fitRequest : null));
-  useEffect(() => {
-    if (fitRequest === skipFit) return;
-    // A programmatic fit does not end in onMoveEnd: save the view it settles on ourselves.
-    const t = window.setTimeout(
-      () => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 }).then(() => saveViewport(flow.getViewport())),
-      30,
-    );
-    return () => window.clearTimeout(t);
-  }, [fitRequest, skipFit, flow]);
-  // Centre once per new selection from elsewhere, not again after every edit (positions change then too).
-  const centredFor = useRef<typeof selection>(null);
-  useEffect(() => {
-    if (!selection || selection.from === 'graph' || centredFor.current === selection) return;
-    centredFor.current = selection;
-    const p = positions.get(selection.uid);
-    if (p) void flow.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 });
-  }, [selection, positions, flow]);
+  const wrapper = useRef<HTMLDivElement>(null);
+  const minimap = derived.byUid.size >= MINIMAP_FROM;
+  const nodeKey = useMemo(() => [...derived.byUid.keys()].join(' '), [derived]);
+  const { savedViewport } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap });
 
+  const links = useLinks(doc);
   const refusal = useRef<string | null>(null);
   const isValidConnection = useCallback(
     (c: Connection | Edge) => {
-      // Dragging from a node's lower handle to another node: that node becomes its backing store.
-      const ok = c.target !== null && c.source !== null ? available(doc, { kind: 'reparent', uid: c.target, parent: c.source }) : 'Drop the link on a node.';
+      const conn = c as Connection;
+      // Re-pointing a link's arrow end is a rebase; a new link from a lower handle makes a backing store.
+      if (links.reconnecting.current) return links.rebaseAllowed(conn);
+      const ok = available(doc, { kind: 'reparent', uid: conn.target, parent: conn.source });
       refusal.current = ok === true ? null : ok;
       return ok === true;
     },
-    [doc],
+    [doc, links],
   );
   const onConnect = useCallback((c: Connection) => {
     perform({ kind: 'reparent', uid: c.target, parent: c.source });
   }, []);
   const onConnectEnd: OnConnectEnd = useCallback((_e: MouseEvent | TouchEvent, state: FinalConnectionState) => {
     if (state.toNode && !state.isValid && refusal.current) notify('error', `Connection refused: ${refusal.current}`);
+    // Dropped on a node's body rather than its handle, or on nothing: say how it works instead of doing nothing.
+    else if (!state.toNode && state.fromNode) notify('info', 'Drop the link on the top handle of the image that should become the backing file.');
     refusal.current = null;
   }, []);
 
   const [menu, setMenu] = useState<{ uid: string; x: number; y: number } | null>(null);
-  const wrapper = useRef<HTMLDivElement>(null);
   // Stable handlers: a drag re-renders this component every frame, and new props would re-render every node.
   const onNodeClick = useCallback((_: unknown, n: FlowNode) => {
-    if (n.type !== 'disk') select(n.id, 'graph');
+    if (n.type !== 'disk' && n.type !== 'mirror') select(n.id, 'graph');
   }, []);
   const onPaneClick = useCallback(() => {
     select(null, 'graph');
+    selectEdge(null);
     setMenu(null);
   }, []);
   const onNodeContextMenu = useCallback((e: ReactMouseEvent, n: FlowNode) => {
-    if (n.type === 'disk') return;
+    if (n.type === 'disk' || n.type === 'mirror') return;
     e.preventDefault();
     select(n.id, 'graph');
     const box = wrapper.current?.getBoundingClientRect();
@@ -168,25 +168,36 @@ function Graph() {
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onNodeClick={onNodeClick}
+        onEdgeClick={links.onEdgeClick}
         onPaneClick={onPaneClick}
         onNodeContextMenu={onNodeContextMenu}
         isValidConnection={isValidConnection}
         onConnect={onConnect}
         onConnectEnd={onConnectEnd}
+        onReconnectStart={links.onReconnectStart}
+        onReconnect={links.onReconnect}
+        onReconnectEnd={links.onReconnectEnd}
         deleteKeyCode={null}
         nodesDraggable={!parseError}
         nodesConnectable={!parseError}
+        edgesReconnectable={!parseError}
+        autoPanOnNodeFocus={false}
         minZoom={0.05}
         maxZoom={2}
         fitView={!savedViewport}
+        fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.1 }}
         defaultViewport={savedViewport ?? undefined}
         onMoveEnd={onMoveEnd}
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
         <Background gap={24} size={1} />
-        <Controls showInteractive={false} />
-        {!dragging && <MiniMap pannable zoomable nodeStrokeWidth={2} className="graph-minimap" style={MINIMAP_STYLE} />}
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.1, duration: 200 }} aria-label="View">
+          <ControlButton onClick={tidy} title="Tidy: lay out every node automatically again" aria-label="Tidy">
+            <span aria-hidden="true">⊞</span>
+          </ControlButton>
+        </Controls>
+        {minimap && !dragging && <MiniMap pannable zoomable nodeStrokeWidth={2} className="graph-minimap" style={MINIMAP_STYLE} position="bottom-right" />}
       </ReactFlow>
       <Legend />
       {menu && <NodeMenu uid={menu.uid} x={menu.x} y={menu.y} onClose={closeMenu} />}

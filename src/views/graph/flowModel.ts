@@ -8,6 +8,7 @@ import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
 import type { Point } from '../../core/layout';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
 import type { Severity } from '../../core/model/diagnostics';
+import type { ChangeMarks } from '../../core/operations/marks';
 import type { MirrorFlowNode } from './mirrorFlow';
 import { mirrorEdges, mirrorNodes } from './mirrorFlow';
 
@@ -15,9 +16,16 @@ export interface SrcNodeData extends Record<string, unknown> {
   readonly view: NodeView;
   readonly target: string;
   readonly severity: Severity | null;
-  readonly changed: number;
+  /** What the last operation did to this node, until the next change. */
+  readonly mark: NodeMark | null;
   readonly highlighted: boolean;
   readonly memberNames: readonly string[];
+}
+/** `added`, or what it was called before (renumbered), and what was removed from below it. */
+export interface NodeMark {
+  readonly added: boolean;
+  readonly was: string | null;
+  readonly lost: readonly string[];
 }
 export interface DiskFrameData extends Record<string, unknown> {
   readonly target: string;
@@ -38,18 +46,30 @@ export interface BuildInput {
   readonly positions: ReadonlyMap<string, Point>;
   readonly selected: string | null;
   readonly severities: ReadonlyMap<string, Severity>;
-  /** uids the last operation added, and when (restarts the highlight animation). */
-  readonly changed: ReadonlySet<string>;
-  readonly changedAt: number;
+  /** What the last operation added, renumbered and removed. */
+  readonly marks: ChangeMarks;
   readonly highlighted: ReadonlySet<string>;
   readonly counterLabel: string;
+  /** The selected link's edge id (`user->backing`), or null. */
+  readonly selectedEdge: string | null;
 }
 
 function sameData(a: SrcNodeData, b: SrcNodeData): boolean {
   return a.view.node === b.view.node && a.view.position === b.view.position && a.view.name === b.view.name &&
     a.view.address === b.view.address && a.view.isActive === b.view.isActive && a.severity === b.severity &&
-    a.changed === b.changed && a.highlighted === b.highlighted && a.target === b.target && a.memberNames.join() === b.memberNames.join() &&
+    sameMark(a.mark, b.mark) && a.highlighted === b.highlighted && a.target === b.target && a.memberNames.join() === b.memberNames.join() &&
     a.view.parentUid === b.view.parentUid;
+}
+
+function markOf(m: ChangeMarks, uid: string): NodeMark | null {
+  const added = m.added.has(uid);
+  const was = m.renumbered.get(uid) ?? null;
+  const lost = m.removedBelow.get(uid) ?? [];
+  return added || was !== null || lost.length > 0 ? { added, was, lost } : null;
+}
+
+function sameMark(a: NodeMark | null, b: NodeMark | null): boolean {
+  return a === b || (a !== null && b !== null && a.added === b.added && a.was === b.was && a.lost.join() === b.lost.join());
 }
 
 export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNode[] {
@@ -72,7 +92,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         view: v,
         target: disk.target,
         severity: input.severities.get(v.uid) ?? null,
-        changed: input.changed.has(v.uid) ? input.changedAt : 0,
+        mark: markOf(input.marks, v.uid),
         highlighted: input.highlighted.has(v.uid),
         memberNames: v.isQuorum ? v.childUids.map((c) => input.derived.byUid.get(c)?.headline ?? '?') : [],
       };
@@ -131,7 +151,14 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
   return out;
 }
 
-export function buildEdges(derived: DerivedDoc, prev: readonly Edge[]): Edge[] {
+/** What a link means, in the words a user reads ("vda[2] web01.qcow2 is the backing file of vda[4] web01.snap1.qcow2"). */
+export function linkText(derived: DerivedDoc, user: NodeView, backing: NodeView): string {
+  const name = (v: NodeView) => `${v.headline}${v.source ? ` ${v.source.slice(v.source.lastIndexOf('/') + 1)}` : ''}`;
+  if (user.isQuorum) return `${name(backing)} is member ${user.childUids.indexOf(backing.uid) + 1} of quorum ${user.headline}`;
+  return `${name(backing)} is the backing file of ${name(user)}`;
+}
+
+export function buildEdges(derived: DerivedDoc, prev: readonly Edge[], selected: string | null = null): Edge[] {
   const old = new Map<string, Edge>();
   for (const e of prev) old.set(e.id, e);
   const out: Edge[] = [];
@@ -141,8 +168,11 @@ export function buildEdges(derived: DerivedDoc, prev: readonly Edge[]): Edge[] {
         const id = `${v.uid}->${c}`;
         const member = v.isQuorum;
         const label = member ? `member ${i + 1}` : undefined;
+        const backing = derived.byUid.get(c);
+        const ariaLabel = backing ? linkText(derived, v, backing) : undefined;
+        const isSelected = selected === id;
         const prevEdge = old.get(id);
-        if (prevEdge && prevEdge.label === label) {
+        if (prevEdge && prevEdge.label === label && prevEdge.ariaLabel === ariaLabel && (prevEdge.selected ?? false) === isSelected) {
           out.push(prevEdge);
           return;
         }
@@ -155,7 +185,13 @@ export function buildEdges(derived: DerivedDoc, prev: readonly Edge[]): Edge[] {
           label,
           className: member ? 'edge-member' : 'edge-backing',
           markerEnd: { type: 'arrowclosed' as never, width: 18, height: 18 },
-          focusable: false,
+          // A link is a thing the user can select (Tab, click), delete, and re-point by dragging its arrow end.
+          focusable: true,
+          selectable: true,
+          selected: isSelected,
+          reconnectable: member ? false : 'target',
+          interactionWidth: 16,
+          ariaLabel,
         });
       });
     }
@@ -170,7 +206,7 @@ export class FlowCache {
   private edges: Edge[] = [];
   build(input: BuildInput): { nodes: FlowNode[]; edges: Edge[] } {
     this.nodes = buildNodes(input, this.nodes);
-    this.edges = buildEdges(input.derived, this.edges);
+    this.edges = buildEdges(input.derived, this.edges, input.selectedEdge);
     return { nodes: this.nodes, edges: this.edges };
   }
 }

@@ -2,14 +2,16 @@
  * Keyboard in the graph: arrows walk the tree, letters and Delete run the
  * node actions (src/core/operations/nodeActions) on the node that has the
  * keyboard focus, else on the selection. Focus follows a keyboard move, so
- * what the focus ring shows is what a key acts on.
+ * what the focus ring shows is what a key acts on. On a focused link, Enter
+ * selects it and Delete asks how to remove it.
  */
 import { useCallback } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DerivedDoc, NodeView } from '../../core/numbers/derive';
 import { actionForKey, nodeActions } from '../../core/operations/nodeActions';
 import { findByUid } from '../../core/ops/locate';
-import { select, useEditor } from '../../state/store';
+import { askLinkRemoval, select, selectEdge, useEditor } from '../../state/store';
+import { edgeEnds } from './useLinks';
 import { runAction } from '../shared/actions';
 
 function neighbour(derived: DerivedDoc, v: NodeView, key: string): string | null {
@@ -37,6 +39,22 @@ export function useGraphKeys(derived: DerivedDoc, selected: string | null) {
     (e: KeyboardEvent<HTMLElement>) => {
       const target = e.target as HTMLElement;
       if (target.closest('input, textarea, select, .cm-editor, [role=menu]')) return;
+      // A focused link: Enter selects it (its meaning shows in the inspector), Delete asks how to remove it.
+      const link = target.closest<HTMLElement>('.react-flow__edge')?.dataset.id;
+      const ends = link ? edgeEnds(link) : null;
+      if (ends) {
+        if (e.key === 'Enter' || e.key === ' ') selectEdge(ends);
+        else if (e.key === 'Delete' || e.key === 'Backspace') askLinkRemoval(ends);
+        else return;
+        e.preventDefault();
+        return;
+      }
+      const picked = useEditor.getState().selectedEdge;
+      if (picked && !focusedNode(target, derived) && (e.key === 'Delete' || e.key === 'Backspace')) {
+        e.preventDefault();
+        askLinkRemoval(picked);
+        return;
+      }
       const v = focusedNode(target, derived) ?? (selected ? derived.byUid.get(selected) : undefined);
       if (!v) {
         if (e.key.startsWith('Arrow') && derived.disks[0]) {

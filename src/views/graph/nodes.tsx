@@ -5,12 +5,10 @@ import type { ReactFlowState } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { FrameFlowNode, SrcFlowNode } from './flowModel';
 import type { MirrorFlowNode } from './mirrorFlow';
+import { fitPath } from '../../core/text/fitPath';
 
-/** Keeps the end of a path (the file name), which is what tells images apart. */
-export function shorten(s: string, max = 26): string {
-  if (s.length <= max) return s;
-  return '…' + s.slice(s.length - max + 1);
-}
+/** Characters of a source path that fit a node at 12px monospace (the full path is the tooltip and in the inspector). */
+const SOURCE_CHARS = 26;
 
 /**
  * The node's one label, big, and its other number, quiet. libvirt: `vda[8]`
@@ -26,6 +24,20 @@ function Numbers({ v }: { v: SrcFlowNode['data']['view'] }) {
     <div className="sn-numbers">
       <span className="sn-pos" title={headTitle}>{v.headline}</span>
       <span className="sn-id" title={asideTitle}>{v.aside}</span>
+    </div>
+  );
+}
+
+/** What the last operation did here, on a tab above the node until the next change. */
+function Mark({ data }: { data: SrcFlowNode['data'] }) {
+  const m = data.mark;
+  if (!m) return null;
+  const lost = m.lost.length > 0 ? `removed below: ${m.lost.join(', ')}` : null;
+  return (
+    <div className="sn-marks">
+      {m.added && <span className="sn-mark sn-mark-new" title="Added by the last operation">new</span>}
+      {m.was && <span className="sn-mark sn-mark-was" title={`Renumbered by the last operation: it was ${m.was}`}>was {m.was}</span>}
+      {lost && <span className="sn-mark sn-mark-lost" title={lost}>−{m.lost.length} below</span>}
     </div>
   );
 }
@@ -53,7 +65,7 @@ function classes(p: NodeProps<SrcFlowNode>, kind: string): string {
     d.view.isActive ? 'sn-active' : '',
     p.selected ? 'sn-selected' : '',
     d.severity ? `sn-${d.severity}` : '',
-    d.changed ? 'sn-changed' : '',
+    d.mark?.added ? 'sn-changed' : '',
     d.highlighted ? 'sn-highlight' : '',
   ].filter(Boolean).join(' ');
 }
@@ -81,17 +93,18 @@ export const ImageNode = memo(function ImageNode(p: NodeProps<SrcFlowNode>) {
   const far = useStore(isFar);
   if (far) return <FarNode p={p} kind="sn-image" />;
   return (
-    <div className={classes(p, 'sn-image')} key={p.data.changed}>
+    <div className={classes(p, 'sn-image')}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
+      <Mark data={p.data} />
       <div className="sn-head">
         <Numbers v={v} />
-        {v.isActive && <span className="sn-active-badge" title="Active layer: the guest writes here">active</span>}
       </div>
       <div className="sn-kind">
         <span className="sn-type">{v.type ?? 'no type'}</span>
         <span className={`sn-format sn-format-${v.format ?? 'none'}`}>{v.format ?? 'no format'}</span>
+        {v.isActive && <span className="sn-active-badge" title="Active layer: the guest writes here">active</span>}
       </div>
-      <div className="sn-source" title={v.source ?? 'no source'}>{v.source ? shorten(v.source) : '—'}</div>
+      <div className="sn-source" title={v.source ?? 'no source'}>{v.source ? fitPath(v.source, SOURCE_CHARS) : '—'}</div>
       <ChainEnd end={v.end} />
       <Handle type="source" position={Position.Bottom} className="sn-handle" />
       <JobHandles />
@@ -115,14 +128,15 @@ export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
   const far = useStore(isFar);
   if (far) return <FarNode p={p} kind="sn-quorum" />;
   return (
-    <div className={classes(p, 'sn-quorum')} key={p.data.changed}>
+    <div className={classes(p, 'sn-quorum')}>
       <Handle type="target" position={Position.Top} className="sn-handle" />
+      <Mark data={p.data} />
       <div className="sn-head">
         <Numbers v={v} />
-        <span className="sn-quorum-badge">quorum</span>
       </div>
       <div className="sn-vote" title={`A read succeeds when ${t} of ${v.members} members agree`}>
         <strong>{t} of {v.members}</strong> must agree
+        <span className="sn-quorum-badge">quorum</span>
       </div>
       <div className="sn-members" title={p.data.memberNames.join(', ')}>{p.data.memberNames.join(' · ') || 'no members'}</div>
       <Handle type="source" position={Position.Bottom} className="sn-handle" />
@@ -135,11 +149,12 @@ export const DiskFrame = memo(function DiskFrame(p: NodeProps<FrameFlowNode>) {
   const d = p.data;
   return (
     <div className="disk-frame">
-      <div className="disk-frame-head">
+      {/* One line that never wraps into the top node: the target first, the rest gives way (the whole line is the title). */}
+      <div className="disk-frame-head" title={`${d.target}${d.device ? ` · ${d.device}` : ''}${d.alias ? ` · alias ${d.alias}` : ''} · next id ${d.counter}${d.dialectCounter}`}>
         <strong>{d.target}</strong>
-        {d.alias && <span>alias {d.alias}</span>}
-        {d.device && <span>{d.device}</span>}
-        <span className="disk-frame-counter" title="The next id the counter hands out">next id {d.counter}{d.dialectCounter}</span>
+        {d.device && <span className="disk-frame-device">{d.device}</span>}
+        {d.alias && <span className="disk-frame-alias">{d.alias}</span>}
+        <span className="disk-frame-counter" title={`The next id the counter hands out${d.dialectCounter}`}>next [{d.counter}]</span>
       </div>
     </div>
   );
@@ -163,7 +178,7 @@ export const MirrorNode = memo(function MirrorNode(p: NodeProps<MirrorFlowNode>)
         <span className="sn-type">{layer.type ?? 'no type'}</span>
         <span className={`sn-format sn-format-${layer.format ?? 'none'}`}>{layer.format ?? 'no format'}</span>
       </div>
-      <div className="sn-source" title={layer.source ?? 'no source'}>{layer.source ? shorten(layer.source) : '—'}</div>
+      <div className="sn-source" title={layer.source ?? 'no source'}>{layer.source ? fitPath(layer.source, SOURCE_CHARS) : '—'}</div>
       <ChainEnd end={layer.end} />
       <Handle type="source" position={Position.Bottom} className="sn-handle" />
     </div>

@@ -9,6 +9,8 @@ import { useEffect, useMemo, useRef } from 'react';
 import { LESSONS } from '../../core/lessons';
 import type { Lesson, LessonState } from '../../core/lessons';
 import { useEditor } from '../../state/store';
+import { derive } from '../../core/numbers/derive';
+import { JobControls } from '../ops/JobControls';
 import { BlockLab } from './BlockLab';
 import { NameLab } from './NameLab';
 import { RichText } from './RichText';
@@ -115,8 +117,12 @@ function Steps({ lesson, state }: { lesson: Lesson; state: LessonState }) {
   );
 }
 
-/** Shown once every step is done; scrolls itself into view, since the learner's eyes are on the graph or the bench. */
-function Explanation({ lesson }: { lesson: Lesson }) {
+/**
+ * Shown once every step is done, with the way on in the box itself (the
+ * footer's Next may be below the fold); scrolls itself into view, since the
+ * learner's eyes are on the graph or the bench.
+ */
+function Explanation({ lesson, last }: { lesson: Lesson; last: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     ref.current?.scrollIntoView?.({ block: 'nearest', behavior: prefersReducedMotion() ? 'auto' : 'smooth' });
@@ -127,16 +133,28 @@ function Explanation({ lesson }: { lesson: Lesson }) {
       <p>
         <RichText text={lesson.explanation} />
       </p>
+      {last ? (
+        <p className="ls-note">That was the last lesson: every chain operation and the quorum's vote. Your own document is one Undo away.</p>
+      ) : (
+        <button type="button" className="ls-primary ls-next" onClick={nextLesson}>
+          Next lesson: {LESSONS[LESSONS.findIndex((l) => l.id === lesson.id) + 1]?.title} →
+        </button>
+      )}
     </div>
   );
 }
 
-function LastChange() {
-  const last = useEditor((s) => s.lastChange);
-  if (!last) return null;
+/** A job waiting for the learner (a copy ready to pivot): its controls here, beside the step that asks for them. */
+function WaitingJob() {
+  const doc = useEditor((s) => s.doc);
+  const derived = derive(doc);
+  const jobs = derived.disks.filter((d) => d.mirror);
+  if (jobs.length === 0) return null;
   return (
-    <div className="ls-change" aria-label="Last operation">
-      <strong>{last.label}</strong> {last.message}
+    <div className="ls-job">
+      {jobs.map((d) => (
+        <JobControls key={d.uid} derived={derived} disk={d.index} onDone={() => undefined} />
+      ))}
     </div>
   );
 }
@@ -177,9 +195,9 @@ export function LessonsPanel() {
       ) : (
         <>
           <Steps lesson={lesson} state={state} />
-          {complete && <Explanation key={lesson.id} lesson={lesson} />}
+          <WaitingJob />
+          {complete && <Explanation key={lesson.id} lesson={lesson} last={index === LESSONS.length - 1} />}
           <Bench lesson={lesson} />
-          <LastChange />
         </>
       )}
 

@@ -4,7 +4,7 @@ import { toggleLessons, useLessons } from './lessonStore';
 export function LessonsToggle() {
   const open = useLessons((s) => s.open);
   return (
-    <button type="button" aria-pressed={open} onClick={toggleLessons} title={open ? 'Close the lessons and show the inspector' : 'Lessons: learn backing chains and quorums step by step'}>
+    <button type="button" className="lessons-toggle" aria-pressed={open} onClick={toggleLessons} title={open ? 'Close the lessons and show the inspector' : 'Lessons: learn backing chains and quorums step by step'}>
       Lessons
     </button>
   );

@@ -9,11 +9,27 @@ import type { SnapshotTarget } from '../../core/ops';
 import type { OpRequest } from '../../core/ops/request';
 import { perform } from '../../core/operations/registry';
 import { perform as run } from '../../state/store';
+import { loadNamePattern, saveNamePattern, today } from '../../state/namePattern';
+import { patternReason } from '../../core/ops/overlayName';
+import { derive } from '../../core/numbers/derive';
 import { addressFor, chainTops, isQuorumView, jobBlock, membersOf, pick } from './choices';
 import type { FormProps } from './parts';
 import { ApplyBar, Field, NodeSelect, refusal } from './parts';
 
 type Mode = 'quorum' | 'each' | 'subset';
+
+/** The default file of each target's new overlay under this request, by the target's uid (none when the request is refused). */
+function defaultNames(doc: FormProps['doc'], req: OpRequest, on: readonly NodeView[]): Map<string, string> {
+  const out = new Map<string, string>();
+  const r = perform(doc, req);
+  if (!r.ok) return out;
+  const after = derive(r.doc);
+  for (const v of on) {
+    const overlay = [...after.byUid.values()].find((n) => n.childUids.includes(v.uid) && r.summary.added.includes(n.uid));
+    if (overlay?.source) out.set(v.uid, overlay.source);
+  }
+  return out;
+}
 
 export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
   const tops = chainTops(derived);
@@ -22,6 +38,7 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
   const [mode, setMode] = useState<Mode>('quorum');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [files, setFiles] = useState<Readonly<Record<string, string>>>({});
+  const [pattern, setPattern] = useState(() => loadNamePattern());
   if (!top) return <p>No chain top to snapshot.</p>;
 
   const quorum = isQuorumView(top);
@@ -31,8 +48,10 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
     const file = files[v.uid]?.trim();
     return file ? { at: addressFor(derived, v), file } : { at: addressFor(derived, v) };
   });
-  const req: OpRequest = { kind: 'snapshot', targets };
+  const req: OpRequest = { kind: 'snapshot', targets, names: { pattern, date: today() } };
   const reason = refusal([jobBlock(derived, top.disk), targets.length === 0 ? 'Choose at least one member to snapshot.' : null], () => perform(doc, req));
+  // The names the pattern gives, shown in each empty file field: a dry run of the very request.
+  const preview = defaultNames(doc, req, on);
 
   return (
     <form className="ops-form" aria-label="Snapshot" onSubmit={(e) => e.preventDefault()}>
@@ -75,12 +94,27 @@ export function SnapshotForm({ doc, derived, uid, onDone }: FormProps) {
         </fieldset>
       )}
       {on.map((v) => (
-        <Field key={v.uid} label={`Overlay file for ${v.headline}`} hint={on.length === 1 ? 'Empty: next to the image, with .snapN before the extension.' : undefined}>
+        <Field key={v.uid} label={`Overlay file for ${v.headline}`} hint={on.length === 1 ? 'Empty: named by the pattern below, next to the image.' : undefined}>
           {(id) => (
-            <input id={id} type="text" className="ops-path" placeholder="(default name)" value={files[v.uid] ?? ''} onChange={(e) => setFiles({ ...files, [v.uid]: e.target.value })} />
+            <input id={id} type="text" className="ops-path" placeholder={preview.get(v.uid) ?? '(default name)'} value={files[v.uid] ?? ''} onChange={(e) => setFiles({ ...files, [v.uid]: e.target.value })} />
           )}
         </Field>
       ))}
+      <Field label="Name pattern" hint="{name} the image's name without its .snapN, {n} the next number, {id} the node id, {date} today, {ext} from the format">
+        {(id) => (
+          <input
+            id={id}
+            type="text"
+            className="ops-path"
+            value={pattern}
+            spellCheck={false}
+            onChange={(e) => {
+              setPattern(e.target.value);
+              if (patternReason(e.target.value) === null) saveNamePattern(e.target.value);
+            }}
+          />
+        )}
+      </Field>
       <ApplyBar
         reason={reason}
         label={targets.length > 1 ? `Snapshot ${targets.length} nodes` : 'Snapshot'}

@@ -15,7 +15,7 @@
  * our own echo (or nothing new); anything else is a change from elsewhere and
  * replaces the editor content by a minimal diff, annotated `fromStore`.
  */
-import { EditorState } from '@codemirror/state';
+import { Compartment, EditorState } from '@codemirror/state';
 import type { StateEffect } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { ViewUpdate } from '@codemirror/view';
@@ -29,6 +29,7 @@ import { derive } from '../../core/numbers/derive';
 import type { Highlight, EditorState as StoreState, Selection } from '../../state/store';
 import { applyDraft, redo, select, setDraft, undo, useEditor } from '../../state/store';
 import { xmlExtensions } from './extensions';
+import { hangingIndent } from './hangingIndent';
 import { fromStore, minimalChange, normalizeNewlines } from './textSync';
 import type { NodeHint } from './nodeLayer';
 import { nodeAtPos, nodeLayer, setHighlightedNodes, setNodeLayout, setSelectedNode } from './nodeLayer';
@@ -52,6 +53,12 @@ interface Shown {
 }
 
 let activeView: EditorView | null = null;
+/** Long lines wrap (an option; the id chips and Home/End work either way). */
+const wrapping = new Compartment();
+
+export function setXmlWrap(on: boolean): void {
+  activeView?.dispatch({ effects: wrapping.reconfigure(on ? [EditorView.lineWrapping, hangingIndent] : []) });
+}
 
 /** Places the cursor at 1-based line:col in the XML pane and focuses it (the problems panel uses this). */
 export function focusXmlAt(line: number, col: number): void {
@@ -64,6 +71,15 @@ export function focusXmlAt(line: number, col: number): void {
     annotations: fromStore.of(true),
   });
   view.focus();
+}
+
+/** Selects the whole XML and focuses it, so a paste replaces the document (the welcome line's "Paste your XML"). */
+export function selectAllXml(): boolean {
+  const view = activeView;
+  if (!view) return false;
+  view.dispatch({ selection: { anchor: 0, head: view.state.doc.length }, annotations: fromStore.of(true) });
+  view.focus();
+  return true;
 }
 
 /** The same two labels as the graph's node: the headline (the address in the dialect) and the quiet one. */
@@ -80,7 +96,7 @@ export interface XmlEditor {
   destroy(): void;
 }
 
-export function createXmlEditor(parent: HTMLElement): XmlEditor {
+export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlEditor {
   const initial = useEditor.getState();
   const shown: Shown = { text: initial.text, layoutDoc: null, layoutText: null, parseError: null, read: null, selection: null, highlight: null };
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -125,7 +141,7 @@ export function createXmlEditor(parent: HTMLElement): XmlEditor {
     parent,
     state: EditorState.create({
       doc: normalizeNewlines(initial.text),
-      extensions: [...xmlExtensions({ undo: doUndo, redo: doRedo, apply: applyNow }), EditorView.updateListener.of(onUpdate)],
+      extensions: [...xmlExtensions({ undo: doUndo, redo: doRedo, apply: applyNow }), wrapping.of(wrapInitially ? [EditorView.lineWrapping, hangingIndent] : []), EditorView.updateListener.of(onUpdate)],
     }),
   });
 

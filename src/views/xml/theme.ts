@@ -66,6 +66,8 @@ const editorTheme = EditorView.theme({
     userSelect: 'none',
     pointerEvents: 'none',
     whiteSpace: 'nowrap',
+    // An inline-block inherits the line's hanging indent (hangingIndent.ts): not for the chip.
+    textIndent: '0',
   },
   // The element of the node selected in another pane.
   '.cm-selected-node': { backgroundColor: 'var(--accent-soft)' },
