@@ -302,6 +302,21 @@ export class Editor {
     await this.page.keyboard.insertText(text);
   }
 
+  /**
+   * Replaces the whole XML by a real paste event (select all, then `paste`
+   * with a DataTransfer, as Ctrl+V delivers it): fast for any size, unlike
+   * keyboard.insertText.
+   */
+  async pasteXml(text: string): Promise<void> {
+    await this.xml.click();
+    await this.page.keyboard.press('ControlOrMeta+A');
+    await this.xml.evaluate((el, t) => {
+      const dt = new DataTransfer();
+      dt.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, text);
+  }
+
   /** Selects the text of one line (after its indentation) and types `text` over it. */
   async replaceLine(lineText: string, text: string): Promise<void> {
     const line = this.xmlLine(lineText);

@@ -21,7 +21,7 @@ export function Welcome() {
   return (
     <section className="welcome" aria-label="Welcome">
       <p className="welcome-text">
-        <strong>Strata</strong> draws libvirt disk backing chains and quorums, with the virsh and QMP commands for each change.
+        <strong>Strata</strong>: libvirt backing chains as a graph, with the virsh and QMP lines for each change.
       </p>
       <div className="welcome-ways">
         <button

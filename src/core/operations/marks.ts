@@ -11,7 +11,7 @@ import type { OpSummary } from '../ops/types';
 
 export interface ChangeMarks {
   readonly added: ReadonlySet<string>;
-  /** uid → its label before the operation (`vda[2] #1`), for nodes whose label changed. */
+  /** uid → its node name before the operation (`vda[2]`, `ide0-0-0[1]`), for nodes whose id changed (not those that only moved down). */
   readonly renumbered: ReadonlyMap<string, string>;
   /** uid of a node still there → the labels of what was removed from below it. */
   readonly removedBelow: ReadonlyMap<string, readonly string[]>;
@@ -19,7 +19,7 @@ export interface ChangeMarks {
 
 export const NO_MARKS: ChangeMarks = { added: new Set(), renumbered: new Map(), removedBelow: new Map() };
 
-const labelOf = (v: NodeView): string => `${v.headline} ${v.aside}`;
+const nameOf = (v: NodeView): string => v.name ?? (v.id === null ? v.headline : `[${v.id}]`);
 
 /** The nearest node above `v` (in the document before) that is still there after. */
 function survivor(before: DerivedDoc, after: DerivedDoc, v: NodeView): string | null {
@@ -35,7 +35,8 @@ export function changeMarks(before: DomainDoc, after: DomainDoc, summary: Pick<O
   const renumbered = new Map<string, string>();
   for (const [uid, v] of a.byUid) {
     const old = b.byUid.get(uid);
-    if (old && !added.has(uid) && labelOf(old) !== labelOf(v)) renumbered.set(uid, labelOf(old));
+    // A position that changes (an overlay on top moves every layer down one) is not a renumber: only a changed id is.
+    if (old && !added.has(uid) && old.id !== v.id) renumbered.set(uid, nameOf(old));
   }
   const removedBelow = new Map<string, string[]>();
   for (const uid of summary.removed) {

@@ -32,9 +32,10 @@ export function shortText(title: string, before: DomainDoc, after: DomainDoc, su
   const gone = summary.removed.map((u) => b.byUid.get(u)).filter((v): v is NodeView => v !== undefined);
   if (gone.length > 0) parts.push(`removed ${gone.slice(0, 3).map((v) => v.headline).join(', ')}${gone.length > 3 ? ` and ${gone.length - 3} more` : ''}`);
   // Ids that changed under the same node (a renumber, a conversion, a stop): the toast names them, the reason is in What happened.
-  const moved = [...a.byUid].filter(([u, v]) => !summary.added.includes(u) && b.byUid.has(u) && b.byUid.get(u)!.headline !== v.headline);
+  const moved = [...a.byUid].filter(([u, v]) => !summary.added.includes(u) && b.byUid.has(u) && b.byUid.get(u)!.id !== v.id);
   if (moved.length > 0) {
-    const list = moved.slice(0, 3).map(([u, v]) => `${b.byUid.get(u)!.headline}→${v.headline}`).join(', ');
+    const name = (v: NodeView) => v.name ?? `[${v.id ?? '?'}]`;
+    const list = moved.slice(0, 3).map(([u, v]) => `${name(b.byUid.get(u)!)}→${name(v)}`).join(', ');
     parts.push(`ids ${list}${moved.length > 3 ? ` and ${moved.length - 3} more` : ''}`);
   }
   let body = parts.length > 0 ? parts.join('; ') : firstSentence(summary.message);

@@ -37,6 +37,8 @@ export function fitPath(path: string, max: number): string {
     }
     return `${start}${ELLIPSIS}/${name}`;
   }
+  // Room for the name and an ellipsis, not for the slash too: the name whole counts more than the slash.
+  if (slash >= 0 && nameLen + 1 <= max) return `${ELLIPSIS}${name}`;
   // The file name alone is too long: keep its extension whole and shorten its stem in the middle.
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 && name.length - dot <= 8 ? name.slice(dot) : '';

@@ -30,8 +30,12 @@ function focusedNode(target: HTMLElement, derived: DerivedDoc): NodeView | undef
 }
 
 function focusNode(uid: string, within: HTMLElement): void {
-  // After React has drawn the new selection.
-  requestAnimationFrame(() => within.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(uid)}"]`)?.focus());
+  const find = () => within.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(uid)}"]`);
+  // At once when the node is drawn already (a walk with the arrows: the next key, even a fast repeat, must start from here);
+  // a node the operation just created is drawn by the next frame.
+  const now = find();
+  if (now) now.focus();
+  else requestAnimationFrame(() => find()?.focus());
 }
 
 export function useGraphKeys(derived: DerivedDoc, selected: string | null) {
@@ -43,7 +47,18 @@ export function useGraphKeys(derived: DerivedDoc, selected: string | null) {
       const link = target.closest<HTMLElement>('.react-flow__edge')?.dataset.id;
       const ends = link ? edgeEnds(link) : null;
       if (ends) {
-        if (e.key === 'Enter' || e.key === ' ') selectEdge(ends);
+        if (e.key === 'Enter' || e.key === ' ') {
+          selectEdge(ends);
+          // The selection redraws the link; keep the keyboard on it so Delete (or Escape) acts next.
+          // React Flow draws the selected link anew (the old element goes, with the focus), so look for it until it is back.
+          const root = e.currentTarget;
+          const refocus = (tries: number): void => {
+            const el = root.querySelector<SVGElement>(`.react-flow__edge[data-id="${CSS.escape(link!)}"]`);
+            if (el && document.activeElement !== el && el.isConnected) el.focus();
+            if (tries > 0 && document.activeElement !== el) setTimeout(() => refocus(tries - 1), 30);
+          };
+          requestAnimationFrame(() => refocus(10));
+        }
         else if (e.key === 'Delete' || e.key === 'Backspace') askLinkRemoval(ends);
         else return;
         e.preventDefault();

@@ -8,7 +8,7 @@ import type { MirrorFlowNode } from './mirrorFlow';
 import { fitPath } from '../../core/text/fitPath';
 
 /** Characters of a source path that fit a node at 12px monospace (the full path is the tooltip and in the inspector). */
-const SOURCE_CHARS = 26;
+const SOURCE_CHARS = 26; // what 12 px monospace fits in a node, also with the active layer's wider border
 
 /**
  * The node's one label, big, and its other number, quiet. libvirt: `vda[8]`

@@ -4,11 +4,11 @@
  * removes it; drag its arrow end to another image to re-point the backing
  * file (a rebase, checked by the registry before the drop is allowed).
  */
-import { useCallback, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import type { Connection, Edge, EdgeMouseHandler, OnReconnect } from '@xyflow/react';
 import { available } from '../../core/operations/registry';
 import type { DomainDoc } from '../../core/model/types';
-import { notify, perform, selectEdge } from '../../state/store';
+import { askLinkRemoval, notify, perform, selectEdge, useEditor } from '../../state/store';
 
 /** `user->backing` back into its two uids (the edge ids flowModel makes). */
 export function edgeEnds(id: string): { user: string; backing: string } | null {
@@ -17,6 +17,19 @@ export function edgeEnds(id: string): { user: string; backing: string } | null {
 }
 
 export function useLinks(doc: DomainDoc) {
+  // A clicked link takes no focus (React Flow redraws it selected), so Delete with the focus nowhere in particular still means it.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.key !== 'Delete' && e.key !== 'Backspace') || e.target !== document.body) return;
+      const picked = useEditor.getState().selectedEdge;
+      if (!picked) return;
+      e.preventDefault();
+      askLinkRemoval(picked);
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
   const onEdgeClick: EdgeMouseHandler = useCallback((_e, edge) => {
     const ends = edgeEnds(edge.id);
     if (ends) selectEdge(ends);

@@ -61,7 +61,7 @@ export function TextField({ label, value, onCommit, placeholder, numeric, mono, 
       setDraft(value);
     }
   };
-  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement | HTMLTextAreaElement>): void => {
     if (e.key === 'Enter') {
       e.preventDefault();
       commit();
@@ -75,20 +75,37 @@ export function TextField({ label, value, onCommit, placeholder, numeric, mono, 
     <div className="insp-field">
       <label htmlFor={id}>{label}</label>
       <div className="insp-control">
-        <input
-          id={id}
-          className={mono ? 'insp-mono' : undefined}
-          value={draft}
-          placeholder={placeholder}
-          inputMode={numeric ? 'numeric' : undefined}
-          spellCheck={false}
-          autoComplete="off"
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? `${id}-error` : undefined}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={onKeyDown}
-        />
+        {mono ? (
+          // A path is shown whole: the field wraps and grows with its text (field-sizing), one line when it fits; Enter still commits.
+          <textarea
+            id={id}
+            className="insp-mono insp-wrap"
+            rows={1}
+            value={draft}
+            placeholder={placeholder}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? `${id}-error` : undefined}
+            onChange={(e) => setDraft(e.target.value.replace(/\n/g, ''))}
+            onBlur={commit}
+            onKeyDown={onKeyDown}
+          />
+        ) : (
+          <input
+            id={id}
+            value={draft}
+            placeholder={placeholder}
+            inputMode={numeric ? 'numeric' : undefined}
+            spellCheck={false}
+            autoComplete="off"
+            aria-invalid={error !== null}
+            aria-describedby={error !== null ? `${id}-error` : undefined}
+            onChange={(e) => setDraft(e.target.value)}
+            onBlur={commit}
+            onKeyDown={onKeyDown}
+          />
+        )}
         {suffix}
       </div>
       <FieldError id={`${id}-error`} text={error} />

@@ -16,14 +16,19 @@ function run(id: string, req: OpRequest) {
 }
 
 describe('changeMarks', () => {
-  it('a running snapshot: the overlay is added; the old top keeps its id but moves down one position', () => {
+  it('a running snapshot: the overlay is added; the layers below only move down, so none is marked renumbered', () => {
     const { after, marks } = run('web01', { kind: 'snapshot', targets: [{ at: 'vda' }] });
     const d = derive(after);
     const top = d.disks[0]!.nodes[0]!;
     expect([...marks.added]).toEqual([top.uid]);
-    // vda[4] was #0 and is #1 now; every vda layer moved down one; sda did not change.
-    expect([...marks.renumbered.values()].sort()).toEqual(['vda[2] #1', 'vda[3] #2', 'vda[4] #0']);
+    expect(marks.renumbered.size).toBe(0);
     expect(marks.removedBelow.size).toBe(0);
+  });
+
+  it('stopping a running libvirt guest: every id changes, each marked with the name it had', () => {
+    const { after, marks } = run('live-chain', { kind: 'set-state', state: 'offline' });
+    const d = derive(after);
+    expect(d.disks[0]!.nodes.map((n) => marks.renumbered.get(n.uid))).toEqual(['vda[4]', 'vda[3]', 'vda[1]']);
   });
 
   it('a commit: the committed layer is marked, removed, on the node that used it', () => {

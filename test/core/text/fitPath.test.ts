@@ -15,6 +15,8 @@ describe('fitPath', () => {
     expect(fitPath('/var/lib/libvirt/images/web01.snap-20240301.qcow2', 33)).toBe('/var/…/web01.snap-20240301.qcow2');
     // Only the root fits before the name.
     expect(fitPath('/var/lib/libvirt/images/web01.snap-20240301.qcow2', 30)).toBe('/…/web01.snap-20240301.qcow2');
+    // Room for the name and an ellipsis only: the slash goes, the name stays whole.
+    expect(fitPath('/var/lib/libvirt/images/web01.snap-20240301.qcow2', 26)).toBe('…web01.snap-20240301.qcow2');
   });
 
   it('a file name too long alone keeps its extension and loses its middle', () => {
