@@ -12,8 +12,10 @@ const cache = new Map<number, Decoration>();
 function indentOf(n: number): Decoration {
   let d = cache.get(n);
   if (!d) {
-    // Two more columns than the line's own indentation for the continuation rows.
-    d = Decoration.line({ attributes: { style: `padding-left: calc(${n + 2}ch + 6px); text-indent: -${n + 2}ch` } });
+    // Two more columns than the line's own indentation for the continuation rows, but never more than 40% of the
+    // pane: a chain nested hundreds of levels deep would otherwise continue its rows past the right edge.
+    const hang = `min(${n + 2}ch, 40%)`;
+    d = Decoration.line({ attributes: { style: `padding-left: calc(${hang} + 6px); text-indent: calc(-1 * ${hang})` } });
     cache.set(n, d);
   }
   return d;
