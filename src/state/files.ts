@@ -81,7 +81,12 @@ export function downloadXml(text: string, name?: string): void {
 
 /** Any text as a file download (XML, the QMP export, the qemu-img script). */
 export function downloadText(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(new Blob([text], { type }), fileName);
+}
+
+/** A Blob as a file download (text, or the bytes of a PNG). */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

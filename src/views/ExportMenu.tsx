@@ -8,7 +8,8 @@ import { exportQemuImg } from '../core/export/qemuImg';
 import { exportQmp } from '../core/export/qmp';
 import { defaultFileName, downloadText } from '../state/files';
 import { notify, useEditor } from '../state/store';
-import { currentGraphSvg, downloadBlob, graphFileName, pngScale, svgToPng } from './share/graphImage';
+import { currentGraphSvg, graphFileName, pngScale, svgToPng } from './share/graphImage';
+import { downloadBlob } from '../state/files';
 
 const TEXT_EXPORTS = {
   qmp: {

@@ -78,16 +78,3 @@ export async function svgToPng(svg: string, w: number, h: number, scale: number)
   }
 }
 
-/** A Blob as a file download (files.ts downloads text; a PNG is bytes). */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke later: the download may start asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
