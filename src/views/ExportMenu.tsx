@@ -6,10 +6,9 @@
  */
 import { exportQemuImg } from '../core/export/qemuImg';
 import { exportQmp } from '../core/export/qmp';
-import { defaultFileName, downloadText } from '../state/files';
+import { defaultFileName, downloadBlob, downloadText } from '../state/files';
 import { notify, useEditor } from '../state/store';
 import { currentGraphSvg, graphFileName, pngScale, svgToPng } from './share/graphImage';
-import { downloadBlob } from '../state/files';
 
 const TEXT_EXPORTS = {
   qmp: {
