@@ -10,6 +10,7 @@ import { useCanRedo, useCanUndo } from '../state/history';
 import { loadDocument, redo, undo, useEditor } from '../state/store';
 import { ChangesButton } from './changes/ChangesButton';
 import { ExportMenu } from './ExportMenu';
+import { ImportButton } from './import/ImportButton';
 import { LessonsToggle } from './lessons';
 import { NEW_DOCUMENT } from './newDocument';
 import { OperationsMenu } from './ops/OperationsMenu';
@@ -37,6 +38,7 @@ export function Toolbar() {
         >
           Open…
         </button>
+        <ImportButton />
         <button onClick={() => downloadXml(text)} title="Download the XML">Save XML</button>
         <RecentSessions />
         <label className="tb-select">

@@ -27,6 +27,9 @@ import { NodeMenu } from './NodeMenu';
 import { useGraphKeys } from './keys';
 import { fitPadding, useViewFollow } from './useViewFollow';
 import { useLinks } from './useLinks';
+import { ghostIds, withGhosts } from './ghostFlow';
+import { GhostNode } from './GhostNode';
+import { shownFindings, useHostCompare } from '../../state/hostCompare';
 
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
@@ -34,6 +37,8 @@ const MINIMAP_STYLE = { width: 150, height: 96 };
 /** Below this many nodes the whole graph fits on screen and a minimap only covers it. */
 const MINIMAP_FROM = 13;
 const onMoveEnd = (_: unknown, vp: Viewport) => saveViewport(vp);
+// "Compare with host" adds ghost layers (ghostFlow.ts) to the node kinds.
+const NODE_TYPES = { ...nodeTypes, ghost: GhostNode };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -60,6 +65,7 @@ function Graph() {
   const fitRequest = useEditor((s) => s.fitRequest);
   const highlight = useEditor((s) => s.highlight);
   const severities = useSeverities();
+  const hostFindings = useHostCompare(shownFindings);
   const flow = useReactFlow<FlowNode>();
   const derived = derive(doc);
   const positions = useMemo(() => placeNodes(doc, dragged), [doc, dragged]);
@@ -69,7 +75,7 @@ function Graph() {
   const [cache] = useState(() => new FlowCache());
   const built = useMemo(
     () =>
-      cache.build({
+      withGhosts(cache.build({
         derived,
         positions,
         selected: selection?.uid ?? null,
@@ -78,8 +84,8 @@ function Graph() {
         highlighted: new Set(highlight?.uids ?? []),
         counterLabel: ` (${rules(doc).counterScope})`,
         selectedEdge: selectedEdge ? `${selectedEdge.user}->${selectedEdge.backing}` : null,
-      }),
-    [cache, derived, positions, selection, severities, marks, highlight, doc, selectedEdge],
+      }), hostFindings),
+    [cache, derived, positions, selection, severities, marks, highlight, doc, selectedEdge, hostFindings],
   );
 
   const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);
@@ -107,7 +113,7 @@ function Graph() {
 
   const wrapper = useRef<HTMLDivElement>(null);
   const minimap = derived.byUid.size >= MINIMAP_FROM;
-  const nodeKey = useMemo(() => [...derived.byUid.keys()].join(' '), [derived]);
+  const nodeKey = useMemo(() => [...derived.byUid.keys(), ...ghostIds(built.nodes)].join(' '), [derived, built]);
   const { savedViewport } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap });
 
   const links = useLinks(doc);
@@ -163,7 +169,7 @@ function Graph() {
       <ReactFlow
         nodes={nodes}
         edges={built.edges}
-        nodeTypes={nodeTypes}
+        nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}

@@ -11,6 +11,7 @@ import type { Severity } from '../../core/model/diagnostics';
 import type { ChangeMarks } from '../../core/operations/marks';
 import type { MirrorFlowNode } from './mirrorFlow';
 import { mirrorEdges, mirrorNodes } from './mirrorFlow';
+import type { GhostFlowNode } from './ghostFlow';
 
 export interface SrcNodeData extends Record<string, unknown> {
   readonly view: NodeView;
@@ -36,7 +37,7 @@ export interface DiskFrameData extends Record<string, unknown> {
 }
 export type SrcFlowNode = Node<SrcNodeData, 'image' | 'quorum'>;
 export type FrameFlowNode = Node<DiskFrameData, 'disk'>;
-export type FlowNode = SrcFlowNode | FrameFlowNode | MirrorFlowNode;
+export type FlowNode = SrcFlowNode | FrameFlowNode | MirrorFlowNode | GhostFlowNode;
 
 const FRAME_PAD = 22;
 const FRAME_HEAD = 34;
