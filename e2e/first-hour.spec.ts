@@ -172,6 +172,20 @@ test.describe('links', () => {
   });
 });
 
+test.describe('connections', () => {
+  test('a link dropped on a node body, not its handle, says how it works instead of doing nothing', async ({ ed, page }) => {
+    await ed.loadExample(EXAMPLE.mailChain);
+    const before = await ed.xmlText();
+    const from = await boxOf(ed.node('vda[2]').locator(SEL.handleBottom));
+    await ed.waitStill(ed.node('vda[0]'));
+    const body = await boxOf(ed.node('vda[0]').locator(SEL.source));
+    await ed.mouseDrag({ x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: body.x + body.width / 2, y: body.y + 4 }, 16);
+    await expect(ed.notice).toContainText('Drop the link on the top handle');
+    expect(await ed.xmlText()).toBe(before);
+    await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  });
+});
+
 test.describe('default names', () => {
   test('overlays are numbered, never stacked, and a qcow2 overlay on a raw image ends in .qcow2', async ({ ed, ops }) => {
     await ed.loadExample(EXAMPLE.web01);
