@@ -30,6 +30,10 @@ import { useLinks } from './useLinks';
 import { ghostIds, withGhosts } from './ghostFlow';
 import { GhostNode } from './GhostNode';
 import { shownFindings, useHostCompare } from '../../state/hostCompare';
+import { collapsePlan } from '../../core/collapse';
+import { useCollapse } from '../../state/collapse';
+import { collapsedPositions } from './collapseFlow';
+import { CollapsedNode } from './CollapsedNode';
 
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
@@ -38,7 +42,7 @@ const MINIMAP_STYLE = { width: 150, height: 96 };
 const MINIMAP_FROM = 13;
 const onMoveEnd = (_: unknown, vp: Viewport) => saveViewport(vp);
 // "Compare with host" adds ghost layers (ghostFlow.ts) to the node kinds.
-const NODE_TYPES = { ...nodeTypes, ghost: GhostNode };
+const NODE_TYPES = { ...nodeTypes, ghost: GhostNode, collapsed: CollapsedNode };
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
@@ -68,9 +72,13 @@ function Graph() {
   const hostFindings = useHostCompare(shownFindings);
   const flow = useReactFlow<FlowNode>();
   const derived = derive(doc);
-  const positions = useMemo(() => placeNodes(doc, dragged), [doc, dragged]);
   // What the last operation did stays marked until the next change (the record is of the document on screen).
   const marks = useMemo(() => (record && record.after === doc && record.request.kind !== 'replace-text' ? changeMarks(record.before, record.after, record.summary) : NO_MARKS), [record, doc]);
+  // Long chains are drawn collapsed (core/collapse.ts), never hiding what the user is looking at.
+  const expanded = useCollapse((s) => s.expanded);
+  const mustShow = useMemo(() => new Set([...(selection ? [selection.uid] : []), ...(highlight?.uids ?? []), ...marks.added]), [selection, highlight, marks]);
+  const plan = useMemo(() => collapsePlan(doc, expanded, mustShow), [doc, expanded, mustShow]);
+  const positions = useMemo(() => collapsedPositions(doc, plan, placeNodes(doc, dragged)), [doc, dragged, plan]);
 
   const [cache] = useState(() => new FlowCache());
   const built = useMemo(
@@ -84,8 +92,9 @@ function Graph() {
         highlighted: new Set(highlight?.uids ?? []),
         counterLabel: ` (${rules(doc).counterScope})`,
         selectedEdge: selectedEdge ? `${selectedEdge.user}->${selectedEdge.backing}` : null,
+        collapse: plan,
       }), hostFindings),
-    [cache, derived, positions, selection, severities, marks, highlight, doc, selectedEdge, hostFindings],
+    [cache, derived, positions, selection, severities, marks, highlight, doc, selectedEdge, hostFindings, plan],
   );
 
   const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);
@@ -112,7 +121,7 @@ function Graph() {
   }, []);
 
   const wrapper = useRef<HTMLDivElement>(null);
-  const minimap = derived.byUid.size >= MINIMAP_FROM;
+  const minimap = positions.size >= MINIMAP_FROM;
   const nodeKey = useMemo(() => [...derived.byUid.keys(), ...ghostIds(built.nodes)].join(' '), [derived, built]);
   const { savedViewport } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap });
 
@@ -188,6 +197,8 @@ function Graph() {
         nodesConnectable={!parseError}
         edgesReconnectable={!parseError}
         autoPanOnNodeFocus={false}
+        // Big documents: only nodes and edges on screen are in the DOM (issue 12).
+        onlyRenderVisibleElements
         minZoom={0.05}
         maxZoom={2}
         fitView={!savedViewport}

@@ -12,6 +12,10 @@ import type { ChangeMarks } from '../../core/operations/marks';
 import type { MirrorFlowNode } from './mirrorFlow';
 import { mirrorEdges, mirrorNodes } from './mirrorFlow';
 import type { GhostFlowNode } from './ghostFlow';
+import type { CollapsePlan } from '../../core/collapse';
+import { NO_COLLAPSE } from '../../core/collapse';
+import type { CollapsedFlowNode } from './collapseFlow';
+import { collapsedEdges, collapsedNodes } from './collapseFlow';
 
 export interface SrcNodeData extends Record<string, unknown> {
   readonly view: NodeView;
@@ -37,7 +41,7 @@ export interface DiskFrameData extends Record<string, unknown> {
 }
 export type SrcFlowNode = Node<SrcNodeData, 'image' | 'quorum'>;
 export type FrameFlowNode = Node<DiskFrameData, 'disk'>;
-export type FlowNode = SrcFlowNode | FrameFlowNode | MirrorFlowNode | GhostFlowNode;
+export type FlowNode = SrcFlowNode | FrameFlowNode | MirrorFlowNode | GhostFlowNode | CollapsedFlowNode;
 
 const FRAME_PAD = 22;
 const FRAME_HEAD = 34;
@@ -53,6 +57,8 @@ export interface BuildInput {
   readonly counterLabel: string;
   /** The selected link's edge id (`user->backing`), or null. */
   readonly selectedEdge: string | null;
+  /** Layers of long chains not drawn (one "… N layers …" node each run); none when absent. */
+  readonly collapse?: CollapsePlan;
 }
 
 function sameData(a: SrcNodeData, b: SrcNodeData): boolean {
@@ -77,13 +83,15 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
   const old = new Map<string, FlowNode>();
   for (const n of prev) old.set(n.id, n);
   const out: FlowNode[] = [];
-  for (const disk of input.derived.disks) {
+  const plan = input.collapse ?? NO_COLLAPSE;
+  input.derived.disks.forEach((disk, d) => {
     let minX = Infinity;
     let minY = Infinity;
     let maxX = -Infinity;
     let maxY = -Infinity;
-    const srcNodes: SrcFlowNode[] = [];
+    const srcNodes: (SrcFlowNode | CollapsedFlowNode)[] = [];
     for (const v of disk.nodes) {
+      if (plan.hidden.has(v.uid)) continue;
       const position = input.positions.get(v.uid) ?? { x: 0, y: 0 };
       minX = Math.min(minX, position.x);
       minY = Math.min(minY, position.y);
@@ -122,6 +130,11 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         } as Record<string, string>,
       });
     }
+    for (const c of collapsedNodes(input.derived, plan, d, input.positions, old)) {
+      minX = Math.min(minX, c.position.x);
+      maxY = Math.max(maxY, c.position.y + NODE_HEIGHT);
+      srcNodes.push(c);
+    }
     // A running copy job: its chain stands in a column right of the disk, inside the disk's frame.
     const mirror = mirrorNodes(disk, input.positions.get(disk.nodes[0]?.uid ?? '') ?? { x: minX, y: minY }, maxX, old);
     for (const m of mirror) {
@@ -148,7 +161,7 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
       prevFrame.data.alias === frame.data.alias && prevFrame.data.counter === frame.data.counter && prevFrame.data.device === frame.data.device &&
       prevFrame.data.dialectCounter === frame.data.dialectCounter;
     out.push(sameFrame ? prevFrame : frame, ...srcNodes, ...mirror);
-  }
+  });
   return out;
 }
 
@@ -159,13 +172,15 @@ export function linkText(derived: DerivedDoc, user: NodeView, backing: NodeView)
   return `${name(backing)} is the backing file of ${name(user)}`;
 }
 
-export function buildEdges(derived: DerivedDoc, prev: readonly Edge[], selected: string | null = null): Edge[] {
+export function buildEdges(derived: DerivedDoc, prev: readonly Edge[], selected: string | null = null, plan: CollapsePlan = NO_COLLAPSE): Edge[] {
   const old = new Map<string, Edge>();
   for (const e of prev) old.set(e.id, e);
-  const out: Edge[] = [];
+  const out: Edge[] = collapsedEdges(plan);
   for (const disk of derived.disks) {
     for (const v of disk.nodes) {
+      if (plan.hidden.has(v.uid)) continue;
       v.childUids.forEach((c, i) => {
+        if (plan.hidden.has(c)) return;
         const id = `${v.uid}->${c}`;
         const member = v.isQuorum;
         const label = member ? `member ${i + 1}` : undefined;
@@ -207,7 +222,7 @@ export class FlowCache {
   private edges: Edge[] = [];
   build(input: BuildInput): { nodes: FlowNode[]; edges: Edge[] } {
     this.nodes = buildNodes(input, this.nodes);
-    this.edges = buildEdges(input.derived, this.edges, input.selectedEdge);
+    this.edges = buildEdges(input.derived, this.edges, input.selectedEdge, input.collapse);
     return { nodes: this.nodes, edges: this.edges };
   }
 }
