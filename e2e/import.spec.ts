@@ -231,3 +231,13 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await body.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
   });
 }
+
+test('a tool output dropped on the window opens in the Import dialog instead of being refused as not XML', async ({ ed, page }) => {
+  const before = await ed.xmlText();
+  await ed.dropFile('chain.json', fixture('qemu-img/chain.json'));
+  await expect(dialog(page)).toBeVisible();
+  await expect(output(page, 1)).toHaveValue(/"backing-filename"/);
+  await expect(dialog(page)).toContainText('qemu-img info');
+  await expect(ed.notice.filter({ hasText: /not XML/ })).toHaveCount(0);
+  expect(await ed.xmlText()).toBe(before);
+});

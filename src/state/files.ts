@@ -3,6 +3,7 @@
  * store's `loadDocument` (one undoable step); a file that is not XML at all is
  * refused and changes nothing; Save downloads the XML.
  */
+import { isToolOutput, requestImport } from './importRequest';
 import type { DomainDoc } from '../core/model/types';
 import { decodeXml } from '../core/xml/decode';
 import { derive } from '../core/numbers/derive';
@@ -53,6 +54,11 @@ export async function openFile(file: File): Promise<void> {
     return;
   }
   const refused = notXmlReason(decoded.text);
+  if (refused !== null && isToolOutput(decoded.text, file.name)) {
+    // What qemu-img, QMP or virsh printed: the Import dialog reads it (and can compare it with this document).
+    requestImport([{ name: file.name, text: decoded.text }]);
+    return;
+  }
   if (refused !== null) {
     notify('error', `Could not open ${file.name}: ${refused}. ${UNCHANGED}`);
     return;

@@ -18,6 +18,7 @@ import { importText } from '../../core/import/index';
 import type { ImportInput, ImportResult } from '../../core/import/index';
 import { closeCompare, compareWithHost, useHostCompare } from '../../state/hostCompare';
 import { loadDocument } from '../../state/store';
+import { takeImportRequest, useImportRequest } from '../../state/importRequest';
 import { CompareList } from './CompareList';
 import { ImportPreview } from './ImportPreview';
 import type { Draft } from './OutputInputs';
@@ -61,6 +62,18 @@ export function ImportButton() {
     setOpen(false);
     closeCompare();
   };
+  // A tool's output dropped on the window or opened with Open…: shown here, in place of the empty slots.
+  useEffect(
+    () =>
+      useImportRequest.subscribe((s) => {
+        if (!s.pending) return;
+        const files = takeImportRequest() ?? [];
+        setDrafts((old) => [...old.filter((d) => d.text.trim() !== ''), ...files.map((f, i) => newDraft(old.length + i + 1, f.text, f.name))]);
+        setOpened(null);
+        setOpen(true);
+      }),
+    [],
+  );
   useEffect(() => {
     const d = dialog.current;
     if (!d) return;
