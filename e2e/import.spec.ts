@@ -152,6 +152,8 @@ test('web01 against QEMU with one layer more: the finding, its ghost, Fix, and U
   const box = (await ghost.boundingBox())!;
   expect(box.y).toBeGreaterThan(under.y + under.height);
   expect(Math.abs(box.x - under.x)).toBeLessThan(2);
+  // The Problems panel lists it too, with the document's own problems.
+  await expect(ed.problems.locator('.prob-row').filter({ hasText: 'check-layer-missing' })).toHaveCount(1);
   // Clicking a finding selects its node.
   await finding.getByRole('button', { name: /the XML lacks it/ }).click();
   await expect(ed.node('vda[2]')).toHaveClass(/selected/);
@@ -175,6 +177,7 @@ test('web01 against QEMU with one layer more: the finding, its ghost, Fix, and U
 
   await dialog(page).getByRole('button', { name: 'Close comparison' }).click();
   await expect(ghosts(page)).toHaveCount(0);
+  await expect(page.locator('.prob-row').filter({ hasText: 'check-layer-missing' })).toHaveCount(0);
   await expect(dialog(page).getByRole('region', { name: 'Comparison with the host' })).toHaveCount(0);
 });
 

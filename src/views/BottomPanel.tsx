@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { derive } from '../core/numbers/derive';
 import { useDiagnostics } from '../state/diagnostics';
 import { useEditor } from '../state/store';
+import { shownFindings, useHostCompare } from '../state/hostCompare';
 import { ChangePanel } from './ops/ChangePanel';
 import { ProblemsPanel } from './ProblemsPanel';
 import { Splitter } from './Splitter';
@@ -18,7 +19,8 @@ function useSomethingToShow(): { problems: number; happened: boolean } {
   const diagnostics = useDiagnostics();
   // A load records itself too, but says nothing a user needs under the graph.
   const happened = useEditor((s) => (s.record !== null && s.record.request.kind !== 'replace-text') || derive(s.doc).disks.some((d) => d.mirror !== null));
-  return { problems: diagnostics.length + (parseError ? 1 : 0), happened };
+  const host = useHostCompare(shownFindings)?.length ?? 0;
+  return { problems: diagnostics.length + (parseError ? 1 : 0) + host, happened };
 }
 
 export function BottomPanel({ height, onHeight }: { height: number; onHeight: (h: number) => void }) {

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import type { Diagnostic, Severity } from '../core/model/diagnostics';
 import { useDiagnostics } from '../state/diagnostics';
 import { select, useEditor } from '../state/store';
+import { shownFindings, useHostCompare } from '../state/hostCompare';
 import { focusXmlAt } from './XmlPane';
 import './panels.css';
 
@@ -53,7 +54,9 @@ function Row({ d, stale }: { d: Diagnostic; stale: boolean }) {
 export function ProblemsPanel() {
   const parseError = useEditor((s) => s.parseError);
   const modelProblems = useDiagnostics();
-  const all = useMemo(() => (parseError ? [parseError, ...modelProblems] : modelProblems), [parseError, modelProblems]);
+  // "Compare with host" findings sit with the others while the comparison is open (their fixes are in the Import dialog).
+  const host = useHostCompare(shownFindings);
+  const all = useMemo(() => [...(parseError ? [parseError] : []), ...modelProblems, ...(host ?? [])], [parseError, modelProblems, host]);
   const shown = all.slice(0, MAX_ROWS);
   const worst = ORDER.find((s) => all.some((d) => d.severity === s));
 
