@@ -18,7 +18,7 @@ import { startClean } from './support/editor';
 
 const BASE = '/some/deep/path/';
 /** The build to serve (another one can be checked with STRATA_DIST=…). */
-const DIST = process.env.STRATA_DIST ?? 'dist';
+const DIST = process.env.STRATA_DIST ?? process.env.STRATA_E2E_DIST ?? 'dist';
 
 let server: ChildProcess | null = null;
 let site = '';

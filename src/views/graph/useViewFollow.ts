@@ -2,7 +2,8 @@
  * The view follows the document, and nothing else moves it: it fits when a
  * document is loaded or the user asks (Fit, Tidy), and when the set of nodes
  * changes and some of them are out of sight (a paste, an operation that
- * grows the chain). Otherwise the user's pan and zoom stay: a click never
+ * grows the chain), and when the pane shrinks under a graph that was all in
+ * view. Otherwise the user's pan and zoom stay: a click never
  * pans, a selection from elsewhere (the XML, Problems, the keyboard) brings
  * its node into view only when it is not in view already.
  */
@@ -68,6 +69,33 @@ export function useViewFollow(opts: {
     }, 60);
     return () => window.clearTimeout(t);
   }, [nodeKey, flow, pane, fit]);
+
+  // The pane shrinks (the bottom panels open, the side panel appears, the window narrows): a graph that was all in
+  // view is fitted again rather than cut; one the user had zoomed into stays as it is.
+  useEffect(() => {
+    const el = pane.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    let last = el.getBoundingClientRect();
+    let t = 0;
+    const ro = new ResizeObserver(() => {
+      const box = el.getBoundingClientRect();
+      const before = last;
+      last = box;
+      if (box.width >= before.width && box.height >= before.height) return;
+      const nodes = flow.getNodes().filter((n) => n.type !== 'disk');
+      if (nodes.length === 0) return;
+      const bounds = flow.getNodesBounds(nodes);
+      if (inView(flow, bounds, before.width, before.height) && !inView(flow, bounds, box.width, box.height)) {
+        window.clearTimeout(t);
+        t = window.setTimeout(fit, 30);
+      }
+    });
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      window.clearTimeout(t);
+    };
+  }, [flow, pane, fit]);
 
   // A selection made elsewhere: into view if it is not.
   const centredFor = useRef<Selection | null>(null);
