@@ -13,6 +13,7 @@ import { ThemeSelect, Toolbar } from './views/Toolbar';
 import { Splitter } from './views/Splitter';
 import { Notices } from './views/Notices';
 import { AddressBar } from './views/AddressBar';
+import { ReadProgress } from './views/ReadProgress';
 import { DocumentMode } from './views/DocumentMode';
 import { BottomPanel } from './views/BottomPanel';
 import { Welcome } from './views/Welcome';
@@ -90,6 +91,7 @@ export function App() {
       <Welcome />
       <div className="subbar">
         <AddressBar />
+        <ReadProgress />
         <Notices />
         <DocumentMode />
         <ThemeSelect theme={theme} onTheme={setTheme} />

@@ -21,10 +21,17 @@ function validateSafely(doc: DomainDoc): readonly Diagnostic[] {
   }
 }
 
+const byPlace = (a: Diagnostic, b: Diagnostic): number => a.line - b.line || a.col - b.col;
+
+/** A worker validated `doc` already (state/bigRead.ts): keep its answer instead of validating again here. */
+export function primeDiagnostics(doc: DomainDoc, read: readonly Diagnostic[], validated: readonly Diagnostic[]): void {
+  cache.set(doc, { read, all: [...read, ...validated].sort(byPlace) });
+}
+
 export function documentDiagnostics(doc: DomainDoc, read: readonly Diagnostic[]): readonly Diagnostic[] {
   const hit = cache.get(doc);
   if (hit && hit.read === read) return hit.all;
-  const all = [...read, ...validateSafely(doc)].sort((a, b) => a.line - b.line || a.col - b.col);
+  const all = [...read, ...validateSafely(doc)].sort(byPlace);
   cache.set(doc, { read, all });
   return all;
 }

@@ -23,6 +23,8 @@ import type { ChangeRecord, EdgeSelection, EditorState, Highlight, Notice, Selec
 import { pruneDragged } from '../core/layout';
 import { loadText, toText } from '../core/io/document';
 import { DEFAULT_EXAMPLE } from '../core/examples';
+import { pendingRead, readInWorker, readsOffThread } from './bigRead';
+import type { ReadOutcome } from './bigRead';
 
 export type { ChangeRecord, EdgeSelection, EditorState, Highlight, Notice, Selection } from './types';
 
@@ -91,6 +93,11 @@ export function setDraft(text: string): void {
 export function applyDraft(): boolean {
   const s = get();
   if (!s.draft) return s.parseError === null;
+  if (readsOffThread(s.text)) {
+    // Read in a worker, applied below when it answers (false meanwhile: not applied yet).
+    readOffThread(s.text, s.doc, undefined, {});
+    return false;
+  }
   const loaded = loadText(s.text);
   if (!loaded.ok) {
     set({ parseError: loaded.error });
@@ -105,6 +112,10 @@ export function applyDraft(): boolean {
 function flushDraft(): boolean {
   if (!get().draft) return true;
   if (applyDraft()) return true;
+  if (pendingRead() !== null) {
+    notify('info', 'The XML is still being read: wait for it, or Cancel.');
+    return false;
+  }
   notify('error', 'The XML has an error: fix it (or undo) before editing the graph, so your typing is not lost.');
   return false;
 }
@@ -159,6 +170,33 @@ export function perform(req: OpRequest): string | null {
   // One short line; the whole message is in "What happened".
   if (result.summary.message) notify('info', shortText(titleOf(req, before), before, result.doc, result.summary));
   return null;
+}
+
+/**
+ * A big text read in a worker (state/bigRead.ts) lands here and is applied
+ * like a small one: through record(), one undo step. `label` set: a new
+ * document (not used yet: loadDocument's callers expect an answer at once), else typing. A stale answer (the text or the
+ * document changed meanwhile) is dropped; a cancel keeps the text as a draft.
+ */
+function readOffThread(text: string, before: DomainDoc, label: string | undefined, extra: Partial<EditorState>): void {
+  if (pendingRead() === text) return;
+  void readInWorker({ text, before, label, keep: label === undefined }).then((r: ReadOutcome) => {
+    const s = get();
+    if (!s.draft || s.text !== text || s.doc !== before) return;
+    if (r.ok) record({ kind: 'replace-text', text, label }, before, r.result, text, extra);
+    else if ('error' in r) loadFailed(text, label, r.error);
+    else if ('failed' in r) notify('error', `The XML could not be read (${r.failed}). It stays in the XML pane as a draft.`);
+    else notify('info', 'Reading stopped. Your XML stays in the XML pane as a draft (not applied); Ctrl+S reads it again.');
+  });
+}
+
+function loadFailed(text: string, label: string | undefined, error: Diagnostic): void {
+  set({ text, draft: true, parseError: error });
+  if (label === undefined) return;
+  notify(
+    'error',
+    `${label} does not parse (${errorAt(error)}). It is in the XML pane as a draft and the graph still shows your previous document: fix the XML, or Undo to go back to it.`,
+  );
 }
 
 /** New, Open, an example, a restore: one undoable step. Unreadable text is kept as a draft, never dropped. */

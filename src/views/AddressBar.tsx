@@ -4,12 +4,14 @@
  * up in the graph and the XML (the store's `highlight`), the first one is
  * selected, and one line says how it matched. Esc clears. The query engine
  * (and the XPath library with it) is loaded on first use, not with the app.
+ * XPath runs in a worker with a time limit and a Cancel (state/workers/query.ts).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { DomainDoc } from '../core/model/types';
 import type { Highlight } from '../state/store';
 import { applyDraft, select, setHighlight, useEditor } from '../state/store';
+import { cancelQuery, queryInWorker } from '../state/workers/query';
 import './address.css';
 
 type Status = { readonly kind: 'ok' | 'error' | 'busy'; readonly text: string } | null;
@@ -54,6 +56,7 @@ export function AddressBar() {
 
   const clear = (): void => {
     ticket.current++;
+    cancelQuery();
     unlight(owned);
     setValue('');
     setStatus(null);
@@ -81,8 +84,14 @@ export function AddressBar() {
     }
     if (mine !== ticket.current) return;
     const s = useEditor.getState();
-    const r = mod.runQuery(s.doc, s.text, input);
+    // Addresses are a lookup (main thread); XPath can take any time, so it runs in the worker.
+    const r = mod.classifyQuery(s.doc, input) === 'xpath' ? await queryInWorker(s.doc, s.text, input) : mod.runQuery(s.doc, s.text, input);
+    if (mine !== ticket.current) return;
     unlight(owned);
+    if (!r.ok && 'stopped' in r && r.stopped === 'cancelled') {
+      setStatus({ kind: 'ok', text: r.message });
+      return;
+    }
     if (!r.ok) {
       setStatus({ kind: 'error', text: r.message });
       return;
@@ -124,6 +133,11 @@ export function AddressBar() {
       <span id="address-status" role="status" className={`address-status${status ? ` address-${status.kind}` : ''}`} title={status?.text}>
         {status?.text ?? ''}
       </span>
+      {status?.kind === 'busy' && (
+        <button type="button" className="address-cancel" onClick={() => cancelQuery()} title="Stop the query">
+          Cancel
+        </button>
+      )}
     </div>
   );
 }

@@ -91,6 +91,11 @@ export function probesHeader(n: SrcNode): boolean {
   return !quorum && n.backing.length === 0 && n.end === 'open' && n.format !== null && n.format !== 'raw' && n.source !== null;
 }
 
+/** Numbers derived elsewhere for this very document (a worker did the reading: src/core/readJob.ts). */
+export function primeDerive(doc: DomainDoc, derived: DerivedDoc): void {
+  cache.set(doc, derived);
+}
+
 export function derive(doc: DomainDoc): DerivedDoc {
   const hit = cache.get(doc);
   if (hit) return hit;

@@ -3,12 +3,14 @@
  * the ranges from `nodeRanges` (recomputed only after an apply or a text
  * replacement, mapped through typing in between), the inline position/id
  * hints after each node's start tag, the mark of the selected node, and the
- * mark of the nodes a query lit up (`cm-highlight-node`).
+ * mark of the nodes a query lit up (`cm-highlight-node`). The hint widgets
+ * are made only for the lines on screen (`visibleHints`): a 10,000-node
+ * document would otherwise build 10,000 widgets on every apply (issue 12).
  */
 import { StateEffect, StateField } from '@codemirror/state';
 import type { ChangeDesc, EditorState, Range, Text } from '@codemirror/state';
-import { Decoration, EditorView, WidgetType } from '@codemirror/view';
-import type { DecorationSet } from '@codemirror/view';
+import { Decoration, EditorView, ViewPlugin, WidgetType } from '@codemirror/view';
+import type { DecorationSet, ViewUpdate } from '@codemirror/view';
 import type { NodeRange } from '../../core/textRanges';
 import { nodeAtOffset } from '../../core/textRanges';
 
@@ -33,7 +35,7 @@ export const setHighlightedNodes = StateEffect.define<readonly string[]>();
 
 interface LayerValue {
   readonly ranges: readonly NodeRange[];
-  readonly hints: DecorationSet;
+  readonly hints: ReadonlyMap<string, NodeHint>;
   readonly selectedUid: string | null;
   readonly selected: DecorationSet;
   readonly highlightUids: readonly string[];
@@ -57,14 +59,46 @@ class HintWidget extends WidgetType {
   }
 }
 
-function hintDecorations(layout: NodeLayout): DecorationSet {
+/** First range whose start tag ends at or after `pos` (ranges are in document order, so their tag ends are too). */
+function firstFrom(ranges: readonly NodeRange[], pos: number): number {
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]!.tagEnd < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Hint widgets for the ranges whose start tag ends inside the visible ranges. */
+function hintDecorations(value: LayerValue, visible: readonly { from: number; to: number }[]): DecorationSet {
   const out: Range<Decoration>[] = [];
-  for (const r of layout.ranges) {
-    const hint = layout.hints.get(r.uid);
-    if (hint) out.push(Decoration.widget({ widget: new HintWidget(hint), side: 1 }).range(r.tagEnd));
+  const { ranges, hints } = value;
+  for (const { from, to } of visible) {
+    for (let i = firstFrom(ranges, from); i < ranges.length && ranges[i]!.tagEnd <= to; i++) {
+      const r = ranges[i]!;
+      const hint = hints.get(r.uid);
+      if (hint) out.push(Decoration.widget({ widget: new HintWidget(hint), side: 1 }).range(r.tagEnd));
+    }
   }
   return Decoration.set(out, true);
 }
+
+/** The id chips, for what is on screen: rebuilt when the viewport moves or the layout changes. */
+const visibleHints = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = hintDecorations(view.state.field(nodeLayer), view.visibleRanges);
+    }
+    update(u: ViewUpdate): void {
+      const layer = u.state.field(nodeLayer);
+      if (u.docChanged || u.viewportChanged || layer !== u.startState.field(nodeLayer)) this.decorations = hintDecorations(layer, u.view.visibleRanges);
+    }
+  },
+  { decorations: (p) => p.decorations },
+);
 
 const selectedLine = Decoration.line({ class: 'cm-selected-node' });
 const highlightedLine = Decoration.line({ class: 'cm-highlight-node' });
@@ -120,12 +154,11 @@ function mapRanges(ranges: readonly NodeRange[], changes: ChangeDesc): NodeRange
 }
 
 export const nodeLayer = StateField.define<LayerValue>({
-  create: () => ({ ranges: [], hints: Decoration.none, selectedUid: null, selected: Decoration.none, highlightUids: [], highlighted: Decoration.none }),
+  create: () => ({ ranges: [], hints: new Map(), selectedUid: null, selected: Decoration.none, highlightUids: [], highlighted: Decoration.none }),
   update(value, tr) {
     let { ranges, hints, selectedUid, selected, highlightUids, highlighted } = value;
     if (tr.docChanged) {
       ranges = mapRanges(ranges, tr.changes);
-      hints = hints.map(tr.changes);
       selected = selected.map(tr.changes);
       highlighted = highlighted.map(tr.changes);
     }
@@ -134,7 +167,7 @@ export const nodeLayer = StateField.define<LayerValue>({
     for (const e of tr.effects) {
       if (e.is(setNodeLayout)) {
         ranges = e.value.ranges;
-        hints = hintDecorations(e.value);
+        hints = e.value.hints;
         reselect = relight = true;
       } else if (e.is(setSelectedNode)) {
         selectedUid = e.value;
@@ -144,12 +177,13 @@ export const nodeLayer = StateField.define<LayerValue>({
         relight = true;
       }
     }
+    if (!tr.docChanged && !reselect && !relight && hints === value.hints) return value;
     if (reselect) selected = lineDecorations(tr.state.doc, ranges, selectedUid === null ? [] : [selectedUid], selectedLine);
     if (relight) highlighted = lineDecorations(tr.state.doc, ranges, highlightUids, highlightedLine);
     return { ranges, hints, selectedUid, selected, highlightUids, highlighted };
   },
   provide: (f) => [
-    EditorView.decorations.from(f, (v) => v.hints),
+    visibleHints,
     EditorView.decorations.from(f, (v) => v.selected),
     EditorView.decorations.from(f, (v) => v.highlighted),
   ],

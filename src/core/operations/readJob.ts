@@ -1,0 +1,49 @@
+/**
+ * The work of applying a big text, done in a Web Worker
+ * (src/state/workers/read.worker.ts), as the replace-text operation would: read (and number), reconcile with the
+ * document before, derive the view numbers and validate. The page then only
+ * applies the result through the store's gateway and primes the memo caches
+ * (`derive`, the diagnostics) with what was computed here, so no view
+ * recomputes them on the main thread.
+ */
+import { loadText } from '../io/document';
+import type { Diagnostic } from '../model/diagnostics';
+import type { DomainDoc } from '../model/types';
+import type { OpResult } from '../ops/types';
+import { applyLoadedText } from './replaceText';
+import { derive } from '../numbers/derive';
+import type { DerivedDoc } from '../numbers/derive';
+import { validate } from '../validate';
+
+export interface ReadJob {
+  readonly text: string;
+  /** The document the text replaces (reconciled with, when `keep`). */
+  readonly before: DomainDoc;
+  readonly label: string | undefined;
+  /** Reconcile with `before` (typing) or take the new document as it is (a new document). */
+  readonly keep: boolean;
+}
+
+export type ReadJobResult =
+  | { readonly ok: false; readonly error: Diagnostic }
+  | {
+      readonly ok: true;
+      readonly result: Extract<OpResult, { ok: true }>;
+      readonly derived: DerivedDoc;
+      /** validate(doc), or null when it threw (the page then validates, and reports, itself). */
+      readonly validated: readonly Diagnostic[] | null;
+    };
+
+export function readJob(job: ReadJob): ReadJobResult {
+  const loaded = loadText(job.text);
+  if (!loaded.ok) return { ok: false, error: loaded.error };
+  const result = applyLoadedText(job.before, loaded, job.label, job.keep);
+  const derived = derive(result.doc);
+  let validated: Diagnostic[] | null;
+  try {
+    validated = validate(result.doc);
+  } catch {
+    validated = null;
+  }
+  return { ok: true, result, derived, validated };
+}
