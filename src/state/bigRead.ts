@@ -49,6 +49,8 @@ export type ReadOutcome = ReadJobResult | { readonly ok: false; readonly stopped
 
 let worker: LimitedWorker | null = null;
 let current: string | null = null;
+/** Read jobs so far: each numbers its new uids in a space of its own. */
+let jobs = 0;
 
 const spawn = (): WorkerLike => new Worker(new URL('./workers/read.worker.ts', import.meta.url), { type: 'module', name: 'strata-read' }) as unknown as WorkerLike;
 const nextSlice = (): Promise<void> => new Promise((ok) => setTimeout(ok, 0));
@@ -63,7 +65,8 @@ export async function readInWorker(job: ReadJob): Promise<ReadOutcome> {
   worker ??= limitedWorker(spawn, browserTimers);
   current = job.text;
   useReading.setState({ reading: { chars: job.text.length, since: performance.now() } });
-  const req: ReadRequest = { text: job.text, before: JSON.stringify(flatten(job.before)), label: job.label, keep: job.keep };
+  jobs += 1;
+  const req: ReadRequest = { text: job.text, before: JSON.stringify(flatten(job.before)), label: job.label, keep: job.keep, space: `w${jobs}.` };
   const out = await worker.run<string>(req, READ_LIMIT_MS);
   try {
     if (out.kind !== 'done') return out.kind === 'failed' ? { ok: false, failed: out.message } : { ok: false, stopped: true };

@@ -5,6 +5,7 @@
  * structured clone) as one JSON string.
  */
 import { readJob } from '../../core/operations/readJob';
+import { withUidSpace } from '../../core/model/uid';
 import type { DomainDoc } from '../../core/model/types';
 import { flatten, unflatten } from '../../core/transfer';
 import type { Flat } from '../../core/transfer';
@@ -15,10 +16,12 @@ export interface ReadRequest {
   readonly before: string;
   readonly label: string | undefined;
   readonly keep: boolean;
+  /** The uid space of this job (its new nodes must not take uids the page already uses). */
+  readonly space: string;
 }
 
 self.onmessage = (e: MessageEvent<ReadRequest>) => {
   const m = e.data;
   const before = unflatten<DomainDoc>(JSON.parse(m.before) as Flat);
-  postMessage(JSON.stringify(flatten(readJob({ text: m.text, before, label: m.label, keep: m.keep }))));
+  postMessage(JSON.stringify(flatten(withUidSpace(m.space, () => readJob({ text: m.text, before, label: m.label, keep: m.keep })))));
 };
