@@ -53,10 +53,19 @@ export function emitDisk(doc: DomainDoc, disk: DiskDef): XmlElement {
   const top = disk.src;
   const pieces = topPieces(top, ctx, built);
   const children: XmlNode[] = [];
-  for (const c of withAllMarks(disk.children, slotsOf(top))) {
-    if (isAnyMark(c)) children.push(...(pieces.get(markKey(c)) ?? []));
-    else children.push(c);
-  }
+  const marks = withAllMarks(disk.children, slotsOf(top));
+  // Members go to the places they were read at, in order; members added since go after the last place.
+  const lastBacking = marks.reduce((at, c, i) => (isAnyMark(c) && c.mark === 'backing' ? i : at), -1);
+  let member = 0;
+  marks.forEach((c, i) => {
+    if (!isAnyMark(c)) children.push(c);
+    else if (c.mark !== 'backing') children.push(...(pieces.get(markKey(c)) ?? []));
+    else {
+      const all = pieces.get('backing') ?? [];
+      children.push(...(i === lastBacking ? all.slice(member) : all.slice(member, member + 1)));
+      member += 1;
+    }
+  });
   let attrs: readonly Attr[] = top.type === null ? withAttr(disk.attrs, 'type', null) : disk.attrs;
   if (top.type !== null) attrs = attrs.some(([k]) => k === 'type') ? withAttr(attrs, 'type', top.type) : [['type', top.type], ...attrs];
   return { kind: 'element', name: 'disk', attrs, children };
@@ -146,7 +155,18 @@ function pieceNodes(node: SrcNode, slot: Slot, ctx: EmitContext, built: Map<SrcN
 
 function body(node: SrcNode, ctx: EmitContext, built: Map<SrcNode, XmlElement>, isTop: boolean): XmlNode[] {
   const out: XmlNode[] = [];
-  for (const s of slotsOf(node)) out.push(...pieceNodes(node, s, ctx, built, isTop));
+  const slots = slotsOf(node);
+  const lastBacking = slots.lastIndexOf('backing');
+  let member = 0;
+  slots.forEach((s, i) => {
+    const nodes = pieceNodes(node, s, ctx, built, isTop);
+    if (s !== 'backing') out.push(...nodes);
+    else {
+      // Members to the places they were read at, in order; members added since after the last place.
+      out.push(...(i === lastBacking ? nodes.slice(member) : nodes.slice(member, member + 1)));
+      member += 1;
+    }
+  });
   return out;
 }
 

@@ -132,7 +132,11 @@ function readDisk(diskEl: XmlElement, dialect: Dialect, rawIds: Map<SrcNode, Raw
     // A second <driver> or <source> libvirt does not read: kept where it is, for a diagnostic to name.
     if ((piece === 'format' || piece === 'source') && marked.has(piece)) piece = null;
     if (piece === null) children.push(c);
-    else if (!marked.has(piece)) {
+    else if (piece === 'backing') {
+      // Each member of a quorum top keeps its own place among the disk's children.
+      marked.add(piece);
+      children.push({ mark: piece });
+    } else if (!marked.has(piece)) {
       marked.add(piece);
       children.push({ mark: piece });
     }
@@ -225,7 +229,8 @@ function readOne(el: XmlElement, isTop: boolean, dialect: Dialect, rawIds: Map<S
       source = readSource(c, dialect, isTop, (t) => (idText = { text: t, loc: c.loc, on: 'source' }));
       order.push('source');
     } else if (c.kind === 'element' && c.name === 'backingStore' && roles(el, dialect).get(c) !== 'extra') {
-      if (!order.includes('backing')) order.push('backing');
+      // One slot per member: what stood between a quorum's members stays between them.
+      order.push('backing');
     } else if (c.kind === 'element' && c.name === 'backingStore') {
       // An extra on the top stays among the disk's own children (readDisk).
       if (!isTop) {

@@ -12,6 +12,7 @@ export type GuestState = 'offline' | 'running';
 export type ChainEnd = 'terminated' | 'open';
 
 /** Where a piece of a source element sits among its siblings. `x` indexes `extras`. */
+/** A piece's place among a layer's children; a quorum has one `backing` per member, in order. */
 export type Slot = 'format' | 'source' | 'backing' | { readonly x: number };
 
 /** The element that carries the format: `<driver>` on a disk, `<format>` (libvirt) or `<driver>` (proposal) on a layer. */
@@ -72,6 +73,7 @@ export interface SrcNode {
 
 /** Marks, inside a disk's children, where a piece of the top source was written. */
 export interface SrcMark {
+  /** A quorum top has one `backing` mark per member, in order, so what stood between its members stays there. */
   readonly mark: 'format' | 'source' | 'backing';
 }
 

@@ -59,6 +59,31 @@ describe('kept as written', () => {
   });
 });
 
+describe('between quorum members', () => {
+  // Found by the seeded fuzz (test/core/xml/fuzz.test.ts) once web01 joined the examples it mutates.
+  const quorum = (between: string): string =>
+    `<disk type='quorum' device='disk' threshold='1'>\n  <backingStore type='file' index='1'><format type='raw' node='[0]'/><source file='/a'/><backingStore/></backingStore>${between}<backingStore type='file' index='2'><format type='raw' node='[1]'/><source file='/b'/><backingStore/></backingStore>\n  <target dev='hda' bus='ide'/>\n</disk>\n`;
+  /** `mark` is written after member /a and before member /b, and a second save changes nothing. */
+  const between = (xml: string, mark: string): void => {
+    const out = roundTrip(xml);
+    expect(out.indexOf("file='/a'")).toBeLessThan(out.indexOf(mark));
+    expect(out.indexOf(mark)).toBeLessThan(out.indexOf("file='/b'"));
+    expect(roundTrip(out)).toBe(out);
+  };
+  it('a PI, a comment or text between two members stays between them', () => {
+    between(quorum('\n  <?pi a?b>c?>\n  '), '<?pi a?b>c?>');
+    between(quorum('\n  <!-- b -->\n  '), '<!-- b -->');
+    between(quorum('A\n  '), 'A');
+  });
+
+  it('the same inside a nested quorum (a member of a member)', () => {
+    between(
+      `<disk type='quorum' device='disk' threshold='1'>\n  <backingStore type='quorum' index='1' threshold='1'><backingStore type='file' index='2'><format type='raw' node='[0]'/><source file='/a'/><backingStore/></backingStore><?pi x?><backingStore type='file' index='3'><format type='raw' node='[1]'/><source file='/b'/><backingStore/></backingStore></backingStore>\n  <target dev='hda' bus='ide'/>\n</disk>\n`,
+      '<?pi x?>',
+    );
+  });
+});
+
 describe('no stack traces', () => {
   it('a document with an index that is not an id exports (the node is named by its position)', () => {
     const doc = load(disk("  <driver name='qemu' type='qcow2'/>\n  <source file='/i/top.qcow2' index='99999999999999999999999'/>\n  <backingStore type='file' index='2'>\n    <format type='raw'/>\n    <source file='/i/b.raw'/>\n    <backingStore/>\n  </backingStore>"));
