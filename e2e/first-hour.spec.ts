@@ -176,8 +176,10 @@ test.describe('connections', () => {
   test('a link dropped on a node body, not its handle, says how it works instead of doing nothing', async ({ ed, page }) => {
     await ed.loadExample(EXAMPLE.mailChain);
     const before = await ed.xmlText();
-    const from = await boxOf(ed.node('vda[2]').locator(SEL.handleBottom));
+    // The view settles first (a fit after the load): boxes taken while it moves miss the handle and drag the node.
+    await ed.waitStill(ed.node('vda[2]'));
     await ed.waitStill(ed.node('vda[0]'));
+    const from = await boxOf(ed.node('vda[2]').locator(SEL.handleBottom));
     const body = await boxOf(ed.node('vda[0]').locator(SEL.source));
     await ed.mouseDrag({ x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: body.x + body.width / 2, y: body.y + 4 }, 16);
     await expect(ed.notice).toContainText('Drop the link on the top handle');

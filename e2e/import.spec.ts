@@ -148,6 +148,9 @@ test('web01 against QEMU with one layer more: the finding, its ghost, Fix, and U
   await expect(ghost).toHaveAttribute('data-ghost-under', uid!);
   await expect(ghost.locator('.sn-source')).toHaveAttribute('title', `${IMG}/rhel9-gold.raw`);
   await expect(ghost.locator('.sn-format')).toHaveText('raw');
+  // The findings open the bottom panels and the view refits: measure once it has settled.
+  await ed.waitStill(ghost);
+  await ed.waitStill(ed.node('vda[2]'));
   const under = (await ed.node('vda[2]').boundingBox())!;
   const box = (await ghost.boundingBox())!;
   expect(box.y).toBeGreaterThan(under.y + under.height);

@@ -51,7 +51,11 @@ function watch(page: Page): { problems: string[] } {
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`failed ${r.url()} (${r.failure()?.errorText})`));
+  page.on('requestfailed', (r) => {
+    // A request the next navigation cut short (the favicon of the page being left) is not a missing file.
+    if (r.failure()?.errorText === 'net::ERR_ABORTED') return;
+    problems.push(`failed ${r.url()} (${r.failure()?.errorText})`);
+  });
   page.on('request', (r) => {
     const u = new URL(r.url());
     // The folder itself without its slash is inside (it redirects).
