@@ -92,7 +92,8 @@ export function titleOf(req: OpRequest, doc: DomainDoc): string {
 export function commandsOf(before: DomainDoc, req: OpRequest, after: DomainDoc): HostCommands | null {
   const o = op(req);
   if (!o.commands) return null;
-  if (before.state === 'running' || req.kind === 'renumber') return o.commands(before, req as never, after);
+  // Renumber has no host side; an offline rebase is qemu-img's work on the stopped guest's images (not a live pull).
+  if (before.state === 'running' || req.kind === 'renumber' || req.kind === 'rebase') return o.commands(before, req as never, after);
   const live: DomainDoc = { ...before, state: 'running' };
   const result = perform(live, req);
   const start = `# The guest is offline: start it first (virsh start ${shWord(domainName(before) ?? DOMAIN_PLACEHOLDER)}); libvirt then gives the nodes the ids shown.`;

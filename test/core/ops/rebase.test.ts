@@ -417,12 +417,10 @@ describe('rebase refusals that do not depend on the guest state', () => {
   });
 });
 
-describe('known gap: the registry gives an offline document the live commands', () => {
-  // operations/registry.ts commandsOf starts every offline guest in thought and asks the operation
-  // for a running guest's commands; a rebase's offline commands are qemu-img's, which only
-  // hostCommands(offline doc) gives. commandsOf needs `|| req.kind === 'rebase'` beside renumber.
-  // This test fails (and so passes as `fails`) until that line is there; then drop `.fails`.
-  it.fails('commandsOf(offline rebase) prints the qemu-img line', () => {
+describe('the registry gives an offline rebase its own commands', () => {
+  // operations/registry.ts commandsOf starts other offline operations in thought and asks for a running guest's
+  // commands; a rebase's offline commands are qemu-img's (hostCommands of the offline document).
+  it('commandsOf(offline rebase) prints the qemu-img line', () => {
     const doc = load(OFFLINE);
     const req = rebaseReq(doc, 'vda', 'vda[5]');
     const r = applied(doc, req);
