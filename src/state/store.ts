@@ -180,10 +180,7 @@ export function perform(req: OpRequest): string | null {
  */
 function readOffThread(text: string, before: DomainDoc, label: string | undefined, extra: Partial<EditorState>): void {
   if (pendingRead() === text) return;
-  // A big text is read as a new document, its uids all fresh: reconciling it with the document before in the worker
-  // once gave some nodes old uids that the page then placed by another match (id chips on the wrong lines, an empty
-  // graph, seen in a clean-clone e2e run). The cost: selection and dragged positions do not survive a big edit.
-  void readInWorker({ text, before, label, keep: false }).then((r: ReadOutcome) => {
+  void readInWorker({ text, before, label, keep: label === undefined }).then((r: ReadOutcome) => {
     const s = get();
     if (!s.draft || s.text !== text || s.doc !== before) return;
     if (r.ok) record({ kind: 'replace-text', text, label }, before, r.result, text, extra);
