@@ -14,8 +14,3 @@ export const useCollapse = create<CollapseState>(() => ({ expanded: new Set<stri
 export function expandGroup(id: string): void {
   useCollapse.setState((s) => ({ expanded: new Set([...s.expanded, id]) }));
 }
-
-/** Folds every opened group again (the "Collapse long chains" control). */
-export function collapseAll(): void {
-  useCollapse.setState({ expanded: new Set() });
-}

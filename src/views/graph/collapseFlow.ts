@@ -74,4 +74,3 @@ export function collapsedEdges(plan: CollapsePlan): Edge[] {
   return out;
 }
 
-export const COLLAPSED_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT };
