@@ -46,6 +46,36 @@ const count = {
   },
 };
 
+// The names of failed tests, with the first line of their message: CI shows only the tail
+// of its log, so a failure must be named here, next to the counts.
+const failures = [];
+const firstLine = (m) => String(m ?? '').replace(new RegExp(String.fromCharCode(27) + '\\[[0-9;]*m', 'g'), '').split('\n').find((l) => l.trim()) ?? '';
+const cut = (t) => (t.length > 200 ? t.slice(0, 199) + '…' : t);
+const collect = {
+  unit(r) {
+    for (const f of r.testResults ?? []) {
+      const file = String(f.name ?? '').replace(process.cwd() + '/', '');
+      const failedTests = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+      for (const a of failedTests) failures.push(`unit ${file} › ${a.fullName ?? a.title}: ${cut(firstLine((a.failureMessages ?? [])[0]))}`);
+      if (f.status === 'failed' && failedTests.length === 0) failures.push(`unit ${file}: ${cut(firstLine(f.message))}`);
+    }
+  },
+  e2e(r) {
+    const walk = (suite, path) => {
+      for (const spec of suite.specs ?? []) {
+        for (const t of spec.tests ?? []) {
+          if (t.status !== 'unexpected') continue;
+          const err = (t.results ?? []).map((x) => x.error?.message).find(Boolean);
+          failures.push(`e2e ${spec.file}:${spec.line} › ${[...path, spec.title].join(' › ')}: ${cut(firstLine(err))}`);
+        }
+      }
+      for (const s of suite.suites ?? []) walk(s, s.title && !s.title.endsWith('.ts') ? [...path, s.title] : path);
+    };
+    for (const s of r.suites ?? []) walk(s, []);
+    for (const e of r.errors ?? []) failures.push(`e2e: ${cut(firstLine(e.message))}`);
+  },
+};
+
 let passed = 0;
 let failed = 0;
 let skipped = 0;
@@ -62,6 +92,7 @@ for (const arg of process.argv.slice(2)) {
       note = ` (no report at ${REPORTS[step]})`;
     } else {
       const c = count[step](report);
+      collect[step](report);
       if (rc !== 0 && c.failed === 0) {
         c.failed = 1;
         note = ' (exited non-zero; counted as 1 failed)';
@@ -89,4 +120,8 @@ if (skips.length > 0) {
   console.log('Skipped suites, with the reason:');
   for (const s of skips) console.log(`  ${s}`);
 } else if (skipped > 0) console.log('Skipped tests carry their reason in their name.');
+if (failures.length > 0) {
+  console.log('Failed:');
+  for (const f of failures) console.log(`  ${f}`);
+}
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -330,14 +330,11 @@ describe('clean documents, places, order and robustness', () => {
     expect(r.diagnostics.map((d) => d.code)).toEqual(['disk-type-default', 'raw-with-backing', 'index-invalid', 'backing-format-missing']);
   });
 
-  it('a 5,000-level chain validates without overflowing the stack, in well under 50 ms', () => {
+  // Its speed is a bench row (npm run bench: "chain 5,000 levels", validate stage), not a timed unit test.
+  it('a 5,000-level chain validates without overflowing the stack', () => {
     const r = checkText(chainXml(5000));
     expect(r.diagnostics.map((d) => d.code)).toEqual(['chain-deep']);
-    validate(r.doc!); // warm up the JIT: the budget is for the walk, not for compiling it
-    const t0 = performance.now();
-    const out = validate(r.doc!);
-    expect(performance.now() - t0).toBeLessThan(50);
-    expect(out.map((d) => d.code)).toEqual(['chain-deep']);
+    expect(validate(r.doc!).map((d) => d.code)).toEqual(['chain-deep']);
   });
 
   it('never throws, whatever the text', () => {
