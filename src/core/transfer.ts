@@ -107,6 +107,99 @@ export class Unflattener<T> {
   }
 }
 
+/**
+ * A table as sent between threads: the kinds of all entries as one string (one letter each), and the entries'
+ * contents as JSON texts of up to CHUNK entries each. Parsing one big JSON text is one long task on the page
+ * (~0.25 s for a 10,000-level chain's answer, CPU profile); a chunk at a time, the page paints in between.
+ */
+export interface Wire {
+  readonly root: FlatValue;
+  readonly kinds: string;
+  readonly chunks: readonly string[];
+}
+
+/** Entries per JSON chunk of a Wire: a few milliseconds to parse. */
+export const CHUNK = 10_000;
+
+export function toWire(flat: Flat, per = CHUNK): Wire {
+  const chunks: string[] = [];
+  for (let i = 0; i < flat.entries.length; i += per) chunks.push(JSON.stringify(flat.entries.slice(i, i + per).map((e) => e[1])));
+  return { root: flat.root, kinds: flat.entries.map((e) => e[0]).join(''), chunks };
+}
+
+const KIND_LETTERS = new Set(['o', 'm', 'a', 's']);
+
+/** Rebuilds a Wire in slices: `step(n)` parses at most one chunk and does up to n entries; says whether it is done. */
+export class WireUnflattener<T> {
+  private readonly made: object[] = [];
+  private filled = 0;
+  private chunk: readonly (readonly FlatValue[])[] = [];
+  private chunkStart = 0;
+  private nextChunk = 0;
+  private readonly inner: { value(v: FlatValue): unknown };
+
+  constructor(private readonly wire: Wire) {
+    for (const k of wire.kinds) if (!KIND_LETTERS.has(k)) throw new TypeError(`unflatten: unknown entry kind ${JSON.stringify(k)}`);
+    this.inner = { value: (v) => this.value(v) };
+  }
+
+  private container(i: number): object {
+    let o = this.made[i];
+    if (o === undefined) {
+      const kind = this.wire.kinds[i];
+      if (kind === undefined) throw new RangeError(`unflatten: entry ${i} does not exist`);
+      o = kind === 'a' ? [] : kind === 'm' ? new Map() : kind === 's' ? new Set() : {};
+      this.made[i] = o;
+    }
+    return o;
+  }
+
+  private value(v: FlatValue): unknown {
+    if (!Array.isArray(v)) return v;
+    if (v.length === 0) return undefined;
+    if (v[0] === -1) return Number(v[1]);
+    return this.container(v[0] as number);
+  }
+
+  step(budget: number): boolean {
+    if (this.done) return true;
+    if (this.filled >= this.chunkStart + this.chunk.length) {
+      this.chunkStart = this.filled;
+      this.chunk = JSON.parse(this.wire.chunks[this.nextChunk++] ?? '[]') as FlatValue[][];
+      if (this.chunk.length === 0) throw new RangeError('unflatten: the wire has fewer entries than kinds');
+      // A chunk's worth of entries is one parse; the filling goes on in the next steps.
+      if (this.chunk.length > budget) return false;
+    }
+    const end = Math.min(this.chunkStart + this.chunk.length, this.filled + budget);
+    for (let i = this.filled; i < end; i++) fill(this.wire.kinds[i] as FlatEntry[0], this.chunk[i - this.chunkStart]!, this.container(i), this.inner);
+    this.filled = end;
+    return this.done;
+  }
+
+  get done(): boolean {
+    return this.filled >= this.wire.kinds.length;
+  }
+
+  get result(): T {
+    if (!this.done) throw new Error('WireUnflattener: not finished');
+    return this.value(this.wire.root) as T;
+  }
+}
+
+function fill(kind: FlatEntry[0], items: readonly FlatValue[], target: object, u: { value(v: FlatValue): unknown }): void {
+  if (kind === 'a') for (const x of items) (target as unknown[]).push(u.value(x));
+  else if (kind === 's') for (const x of items) (target as Set<unknown>).add(u.value(x));
+  else if (kind === 'm') for (let k = 0; k < items.length; k += 2) (target as Map<unknown, unknown>).set(u.value(items[k]!), u.value(items[k + 1]!));
+  else for (let k = 0; k < items.length; k += 2) (target as Record<string, unknown>)[items[k] as string] = u.value(items[k + 1]!);
+}
+
+/** A Wire all at once (the worker side, tests). */
+export function fromWire<T>(wire: Wire): T {
+  const u = new WireUnflattener<T>(wire);
+  while (!u.step(Infinity));
+  return u.result;
+}
+
 /** The whole table at once (tests, small values). */
 export function unflatten<T>(flat: Flat): T {
   const u = new Unflattener<T>(flat);

@@ -12,9 +12,11 @@ import type { DomainDoc } from '../core/model/types';
 import { primeDerive } from '../core/numbers/derive';
 import type { ReadJob, ReadJobResult } from '../core/operations/readJob';
 import type { ReadRequest } from './workers/read.worker';
-import { Unflattener, flatten } from '../core/transfer';
-import type { Flat } from '../core/transfer';
+import { WireUnflattener, flatten } from '../core/transfer';
+import type { Wire } from '../core/transfer';
 import { primeDiagnostics } from './diagnostics';
+import { primeRanges } from '../core/textRanges';
+import { normalizeNewlines } from '../core/io/textDiff';
 import type { LimitedWorker, WorkerLike } from './workers/limited';
 import { browserTimers, limitedWorker } from './workers/limited';
 
@@ -67,16 +69,16 @@ export async function readInWorker(job: ReadJob): Promise<ReadOutcome> {
   useReading.setState({ reading: { chars: job.text.length, since: performance.now() } });
   jobs += 1;
   const req: ReadRequest = { text: job.text, before: JSON.stringify(flatten(job.before)), label: job.label, keep: job.keep, space: `w${jobs}.` };
-  const out = await worker.run<string>(req, READ_LIMIT_MS);
+  const out = await worker.run<Wire>(req, READ_LIMIT_MS);
   try {
     if (out.kind !== 'done') return out.kind === 'failed' ? { ok: false, failed: out.message } : { ok: false, stopped: true };
-    const u = new Unflattener<ReadJobResult>(JSON.parse(out.value) as Flat);
+    const u = new WireUnflattener<ReadJobResult>(out.value);
     while (!u.step(SLICE)) {
       await nextSlice();
       if (current !== job.text) return { ok: false, stopped: true };
     }
     const r = u.result;
-    if (r.ok) prime(r);
+    if (r.ok) prime(r, job.text);
     return r;
   } finally {
     if (current === job.text) {
@@ -86,9 +88,10 @@ export async function readInWorker(job: ReadJob): Promise<ReadOutcome> {
   }
 }
 
-function prime(r: Extract<ReadJobResult, { ok: true }>): void {
+function prime(r: Extract<ReadJobResult, { ok: true }>, text: string): void {
   const doc: DomainDoc = r.result.doc;
   primeDerive(doc, r.derived);
+  primeRanges(doc, normalizeNewlines(text), r.ranges);
   if (r.validated) primeDiagnostics(doc, r.result.summary.diagnostics ?? [], r.validated);
 }
 

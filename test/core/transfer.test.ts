@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Unflattener, flatten, unflatten } from '../../src/core/transfer';
+import { CHUNK, Unflattener, WireUnflattener, flatten, fromWire, toWire, unflatten } from '../../src/core/transfer';
+import { nodeRanges } from '../../src/core/textRanges';
 import { loadText } from '../../src/core/io/document';
 import { readJob } from '../../src/core/operations/readJob';
 import { bigChain, domainOfDisks } from '../../bench/bigDocs';
 import { isBigText, BIG_TEXT_CHARS } from '../../src/state/bigRead';
 
+const docOf = (text: string) => {
+  const l = loadText(text);
+  if (!l.ok) throw new Error(l.error.message);
+  return l.doc;
+};
 const roundTrip = <T>(v: T): T => unflatten<T>(JSON.parse(JSON.stringify(flatten(v))));
 
 describe('flatten / unflatten (moving documents to and from a worker)', () => {
@@ -57,6 +63,66 @@ describe('flatten / unflatten (moving documents to and from a worker)', () => {
     const top = back.result.doc.disks[0]!.src;
     expect(back.derived.byUid.get(top.uid)!.node).toBe(top);
     expect(back.validated).toEqual(r.validated);
+  });
+});
+
+describe('the wire: the table in JSON chunks, parsed one per slice', () => {
+  it('round-trips shared references, cycles and a deep chain through chunks of any size', () => {
+    const shared = { n: 1 };
+    const v: Record<string, unknown> = { a: [1, undefined, NaN], m: new Map([['k', shared]]), s: new Set([shared]), shared };
+    v.self = v;
+    for (const per of [1, 2, 3, CHUNK]) {
+      const back = fromWire<typeof v>(toWire(flatten(v), per));
+      expect(back.self).toBe(back);
+      expect((back.m as Map<string, unknown>).get('k')).toBe(back.shared);
+      expect([...(back.s as Set<unknown>)][0]).toBe(back.shared);
+      expect(Number.isNaN((back.a as unknown[])[2])).toBe(true);
+    }
+    const loaded = loadText(bigChain(3_000, false));
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const wire = toWire(flatten(loaded.doc));
+    expect(wire.chunks.length).toBeGreaterThan(1);
+    const back = fromWire<typeof loaded.doc>(wire);
+    let a = loaded.doc.disks[0]!.src;
+    let b = back.disks[0]!.src;
+    while (a.backing[0]) {
+      expect(b.uid).toBe(a.uid);
+      a = a.backing[0];
+      b = b.backing[0]!;
+    }
+    expect(b.source).toEqual(a.source);
+  });
+
+  it('parses at most one chunk per step, so no step parses the whole answer', () => {
+    const r = readJob({ text: domainOfDisks(300), before: docOf(domainOfDisks(1)), label: undefined, keep: true });
+    const wire = toWire(flatten(r), 500);
+    const u = new WireUnflattener<typeof r>(wire);
+    let steps = 0;
+    while (!u.step(200)) steps++;
+    // At least one step per chunk, and more where a chunk is filled in several.
+    expect(steps).toBeGreaterThanOrEqual(wire.chunks.length);
+    const back = u.result;
+    if (!back.ok || !r.ok) throw new Error('read');
+    expect(back.ranges).toEqual(r.ranges);
+    expect(back.derived.byUid.get(back.result.doc.disks[5]!.src.uid)!.node).toBe(back.result.doc.disks[5]!.src);
+  });
+
+  it('refuses a damaged wire instead of building a wrong document', () => {
+    const wire = toWire(flatten({ a: [1, 2] }));
+    expect(() => fromWire({ ...wire, kinds: wire.kinds.replace('a', 'x') })).toThrow(/unknown entry kind/);
+    expect(() => fromWire({ ...wire, chunks: [] })).toThrow(/fewer entries/);
+  });
+});
+
+describe('the ranges a read job sends', () => {
+  it('are the ones the page would work out itself, for the text as the XML pane holds it (CRLF read as LF)', () => {
+    const text = domainOfDisks(12).replace(/\n/g, '\r\n');
+    const r = readJob({ text, before: docOf(domainOfDisks(1)), label: undefined, keep: true });
+    if (!r.ok) throw new Error('read');
+    const lf = text.replace(/\r\n/g, '\n');
+    expect(r.ranges.length).toBe(12 * 2);
+    expect(r.ranges).toEqual(nodeRanges(r.result.doc, lf));
+    expect(lf.slice(r.ranges[0]!.start, r.ranges[0]!.start + 5)).toBe('<disk');
   });
 });
 

@@ -14,6 +14,9 @@ import { applyLoadedText } from './replaceText';
 import { derive } from '../numbers/derive';
 import type { DerivedDoc } from '../numbers/derive';
 import { validate } from '../validate';
+import { nodeRanges } from '../textRanges';
+import type { NodeRange } from '../textRanges';
+import { normalizeNewlines } from '../io/textDiff';
 
 export interface ReadJob {
   readonly text: string;
@@ -32,6 +35,8 @@ export type ReadJobResult =
       readonly derived: DerivedDoc;
       /** validate(doc), or null when it threw (the page then validates, and reports, itself). */
       readonly validated: readonly Diagnostic[] | null;
+      /** Where each node is in the text as the XML pane holds it (newlines normalised): textRanges.nodeRanges. */
+      readonly ranges: readonly NodeRange[];
     };
 
 export function readJob(job: ReadJob): ReadJobResult {
@@ -45,5 +50,5 @@ export function readJob(job: ReadJob): ReadJobResult {
   } catch {
     validated = null;
   }
-  return { ok: true, result, derived, validated };
+  return { ok: true, result, derived, validated, ranges: nodeRanges(result.doc, normalizeNewlines(job.text)) };
 }

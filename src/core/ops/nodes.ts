@@ -93,7 +93,12 @@ export function makeQuorum(id: number, members: readonly SrcNode[], replacesTop?
 }
 
 /** Every source string in use in the domain, with where it is used. */
-export function imagesInUse(doc: DomainDoc, skip?: ReadonlySet<SrcNode>): Map<string, number> {
+const inUse = new WeakMap<DomainDoc, ReadonlyMap<string, number>>();
+
+export function imagesInUse(doc: DomainDoc, skip?: ReadonlySet<SrcNode>): ReadonlyMap<string, number> {
+  // Documents are immutable: the whole document's answer is kept (menus ask it of every node they show).
+  const hit = skip ? undefined : inUse.get(doc);
+  if (hit) return hit;
   const used = new Map<string, number>();
   doc.disks.forEach((d, i) => {
     for (const v of preorder(d.src)) {
@@ -102,6 +107,7 @@ export function imagesInUse(doc: DomainDoc, skip?: ReadonlySet<SrcNode>): Map<st
       if (s !== null && !used.has(s)) used.set(s, i);
     }
   });
+  if (!skip) inUse.set(doc, used);
   return used;
 }
 

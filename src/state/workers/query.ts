@@ -8,20 +8,31 @@
  */
 import type { DomainDoc } from '../../core/model/types';
 import type { QueryResult } from '../../core/query';
-import { flatten } from '../../core/transfer';
+import { preorder } from '../../core/model/walk';
+import type { Dialect } from '../../core/model/types';
 import type { LimitedWorker, WorkerLike } from './limited';
 import { browserTimers, limitedWorker } from './limited';
 
 /** How long a query may run before it is stopped. */
 export const QUERY_LIMIT_MS = 2000;
 
+/**
+ * Only the text goes to the worker, never the document: flattening a 300-disk document to send it was one 183 ms
+ * frame (issue 12 bench). The worker reads the text itself, in the page's dialect, and answers with the matched
+ * nodes' places (disk, pre-order index), which the page turns into its own uids: the same order-matching of text
+ * elements to nodes as core/textRanges.
+ */
 export interface QueryRequest {
   readonly docId: number;
-  /** The document (flattened, as JSON) and its text, only when the worker does not have them yet. */
-  readonly doc?: string;
+  /** The text and the page document's dialect, only when the worker does not have them yet. */
   readonly text?: string;
+  readonly dialect?: Dialect;
   readonly input: string;
 }
+
+/** A match as the worker sends it: disk index, then the node's index in that disk's pre-order. */
+export type NodePlace = readonly [number, number];
+export type WorkerAnswer = Exclude<QueryResult, { ok: true }> | (Omit<Extract<QueryResult, { ok: true }>, 'uids'> & { readonly places: readonly NodePlace[] });
 
 export type QueryAnswer = QueryResult | { readonly ok: false; readonly stopped: 'limit' | 'cancelled'; readonly message: string };
 
@@ -51,16 +62,33 @@ export async function queryInWorker(doc: DomainDoc, text: string, input: string,
   // A request still running is superseded by a fresh worker, which holds nothing yet.
   if (worker.busy) held = null;
   const send = held === null || held.id !== id || held.text !== text;
-  const req: QueryRequest = send ? { docId: id, doc: JSON.stringify(flatten(doc)), text, input } : { docId: id, input };
-  const answer = worker.run<QueryResult>(req, limitMs);
+  const req: QueryRequest = send ? { docId: id, text, dialect: doc.dialect, input } : { docId: id, input };
+  const answer = worker.run<WorkerAnswer>(req, limitMs);
   if (send) held = { id, text };
   const out = await answer;
-  if (out.kind === 'done') return out.value;
+  if (out.kind === 'done') return toPage(doc, out.value);
   // Stopped or failed: that worker is gone.
   held = null;
   if (out.kind === 'limit') return { ok: false, stopped: 'limit', message: limitMessage(limitMs) };
   if (out.kind === 'cancelled' || out.kind === 'superseded') return { ok: false, stopped: 'cancelled', message: 'Query cancelled.' };
   return { ok: false, message: `Query failed: ${out.message}` };
+}
+
+/** The worker's places as the page document's uids (a place the page has not is dropped, as nodeRanges does). */
+function toPage(doc: DomainDoc, a: WorkerAnswer): QueryResult {
+  if (!a.ok) return a;
+  const orders = new Map<number, string[]>();
+  const uids: string[] = [];
+  for (const [d, i] of a.places) {
+    const disk = doc.disks[d];
+    if (!disk) continue;
+    let order = orders.get(d);
+    if (!order) orders.set(d, (order = preorder(disk.src).map((v) => v.node.uid)));
+    const uid = order[i];
+    if (uid !== undefined) uids.push(uid);
+  }
+  const { places: _places, ...rest } = a;
+  return { ...rest, uids };
 }
 
 /** Stops the running query, if any. */

@@ -2,12 +2,12 @@
  * Reads a big text off the main thread (state/bigRead.ts is its client):
  * core/readJob does the reading, numbering and validation; the answer goes
  * back flattened (core/transfer: a deep chain would overflow postMessage's
- * structured clone) as one JSON string.
+ * structured clone) as a Wire: JSON chunks the page parses one at a time.
  */
 import { readJob } from '../../core/operations/readJob';
 import { withUidSpace } from '../../core/model/uid';
 import type { DomainDoc } from '../../core/model/types';
-import { flatten, unflatten } from '../../core/transfer';
+import { flatten, toWire, unflatten } from '../../core/transfer';
 import type { Flat } from '../../core/transfer';
 
 export interface ReadRequest {
@@ -23,5 +23,5 @@ export interface ReadRequest {
 self.onmessage = (e: MessageEvent<ReadRequest>) => {
   const m = e.data;
   const before = unflatten<DomainDoc>(JSON.parse(m.before) as Flat);
-  postMessage(JSON.stringify(flatten(withUidSpace(m.space, () => readJob({ text: m.text, before, label: m.label, keep: m.keep })))));
+  postMessage(toWire(flatten(withUidSpace(m.space, () => readJob({ text: m.text, before, label: m.label, keep: m.keep })))));
 };

@@ -34,12 +34,18 @@ import { collapsePlan } from '../../core/collapse';
 import { useCollapse } from '../../state/collapse';
 import { collapsedPositions } from './collapseFlow';
 import { CollapsedNode } from './CollapsedNode';
+import type { Box } from './viewLimits';
 
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 /** Below this many nodes the whole graph fits on screen and a minimap only covers it. */
 const MINIMAP_FROM = 13;
+/**
+ * Above this many nodes the minimap is not drawn: it mounts one SVG shape with its own store subscription per node
+ * (a 2,000-disk domain: 6,000, about 0.3 s of every update, CPU profile), and at 150 px wide they are one smear.
+ */
+const MINIMAP_UNTIL = 1000;
 const onMoveEnd = (_: unknown, vp: Viewport) => saveViewport(vp);
 // "Compare with host" adds ghost layers (ghostFlow.ts) to the node kinds.
 const NODE_TYPES = { ...nodeTypes, ghost: GhostNode, collapsed: CollapsedNode };
@@ -57,6 +63,21 @@ function useSeverities(): Map<string, Severity> {
     }
     return m;
   }, [diagnostics]);
+}
+
+/** The box around every node (frames included), in flow coordinates. */
+function boundsOf(nodes: readonly FlowNode[]): Box {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const n of nodes) {
+    x0 = Math.min(x0, n.position.x);
+    y0 = Math.min(y0, n.position.y);
+    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
+    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
+  }
+  return x0 === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 function Graph() {
@@ -121,9 +142,10 @@ function Graph() {
   }, []);
 
   const wrapper = useRef<HTMLDivElement>(null);
-  const minimap = positions.size >= MINIMAP_FROM;
+  const minimap = positions.size >= MINIMAP_FROM && built.nodes.length <= MINIMAP_UNTIL;
   const nodeKey = useMemo(() => [...derived.byUid.keys(), ...ghostIds(built.nodes)].join(' '), [derived, built]);
-  const { savedViewport } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap });
+  const bounds = useMemo(() => boundsOf(built.nodes), [built]);
+  const { savedViewport, minZoom } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap, bounds, nodeCount: built.nodes.length });
 
   const links = useLinks(doc);
   const refusal = useRef<string | null>(null);
@@ -199,7 +221,7 @@ function Graph() {
         autoPanOnNodeFocus={false}
         // Big documents: only nodes and edges on screen are in the DOM (issue 12).
         onlyRenderVisibleElements
-        minZoom={0.05}
+        minZoom={minZoom}
         maxZoom={2}
         fitView={!savedViewport}
         fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.1 }}

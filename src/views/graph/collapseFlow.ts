@@ -56,6 +56,8 @@ export function collapsedNodes(derived: DerivedDoc, plan: CollapsePlan, disk: nu
       data: { group: g, first, last, target: derived.disks[disk]?.target ?? '' },
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
+      // A declared size: React Flow counts the graph initialised (and fits it) without mounting every node.
+      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
       draggable: false,
       ariaLabel: `${g.uids.length.toLocaleString('en-US')} layers not drawn, ${first} to ${last}`,
       domAttributes: { 'data-collapsed': String(g.uids.length) } as Record<string, string>,

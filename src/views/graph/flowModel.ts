@@ -16,6 +16,7 @@ import type { CollapsePlan } from '../../core/collapse';
 import { NO_COLLAPSE } from '../../core/collapse';
 import type { CollapsedFlowNode } from './collapseFlow';
 import { collapsedEdges, collapsedNodes } from './collapseFlow';
+import { IMAGE_HANDLES, NO_HANDLES, QUORUM_HANDLES } from './handles';
 
 export interface SrcNodeData extends Record<string, unknown> {
   readonly view: NodeView;
@@ -44,6 +45,7 @@ export type FrameFlowNode = Node<DiskFrameData, 'disk'>;
 export type FlowNode = SrcFlowNode | FrameFlowNode | MirrorFlowNode | GhostFlowNode | CollapsedFlowNode;
 
 const FRAME_PAD = 22;
+const NODE_SIZE = { width: NODE_WIDTH, height: NODE_HEIGHT } as const;
 const FRAME_HEAD = 34;
 
 export interface BuildInput {
@@ -121,6 +123,10 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
         selected,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        // Declared, so React Flow need not mount an off-screen node to measure it (handles.ts); without `measured`
+        // it counts the graph as not initialised until every node was mounted, and never fits the view.
+        handles: v.isQuorum ? QUORUM_HANDLES : IMAGE_HANDLES,
+        measured: NODE_SIZE,
         ariaLabel: `${v.isQuorum ? 'Quorum' : 'Image'} ${v.headline} (${v.aside.startsWith('#') ? `position ${v.position}` : `node ${v.aside}`})${v.source ? `, ${v.source}` : ''}`,
         domAttributes: {
           'data-disk': disk.target,
@@ -153,6 +159,8 @@ export function buildNodes(input: BuildInput, prev: readonly FlowNode[]): FlowNo
       selectable: false,
       focusable: false,
       zIndex: -1,
+      handles: NO_HANDLES,
+      measured: { width: maxX - minX + 2 * FRAME_PAD, height: maxY - minY + 2 * FRAME_PAD + FRAME_HEAD },
       domAttributes: { 'data-frame': disk.target } as Record<string, string>,
     };
     const prevFrame = old.get(frameId) as FrameFlowNode | undefined;

@@ -104,6 +104,8 @@ export function withGhosts(built: { nodes: FlowNode[]; edges: Edge[] }, findings
         data,
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
+        // A declared size: React Flow counts the graph initialised (and fits it) without mounting every node.
+        measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
         draggable: false,
         selectable: false,
         focusable: false,

@@ -43,6 +43,8 @@ export function mirrorNodes(disk: DiskView, top: Point, right: number, prev: Rea
       data,
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
+      // A declared size: React Flow counts the graph initialised (and fits it) without mounting every node.
+      measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
       draggable: false,
       selectable: false,
       focusable: false,

@@ -15,6 +15,8 @@ import type { Point } from '../../core/layout';
 import { loadViewport, saveViewport } from '../../state/persist';
 import type { Selection } from '../../state/store';
 import type { FlowNode } from './flowModel';
+import type { Box } from './viewLimits';
+import { MAX_ON_SCREEN, OPEN_ON_SCREEN, minZoomFor } from './viewLimits';
 
 /** Room kept free around the fitted graph for the canvas's own furniture (legend top left, controls bottom left, minimap bottom right). */
 export function fitPadding(minimap: boolean): NonNullable<FitViewOptions['padding']> {
@@ -42,10 +44,29 @@ export function useViewFollow(opts: {
   readonly selection: Selection | null;
   readonly positions: ReadonlyMap<string, Point>;
   readonly minimap: boolean;
-}): { readonly savedViewport: ReturnType<typeof loadViewport> } {
-  const { flow, pane, fitRequest, nodeKey, selection, positions, minimap } = opts;
+  /** Where the drawn nodes are, and how many React Flow nodes there are (frames too): a big graph's least zoom. */
+  readonly bounds: Box;
+  readonly nodeCount: number;
+}): { readonly savedViewport: ReturnType<typeof loadViewport>; readonly minZoom: number } {
+  const { flow, pane, fitRequest, nodeKey, selection, positions, minimap, bounds, nodeCount } = opts;
   const [savedViewport] = useState(() => loadViewport());
-  const fit = useCallback(() => void flow.fitView({ padding: fitPadding(minimap), maxZoom: 1.1, duration: 200 }).then(() => saveViewport(flow.getViewport())), [flow, minimap]);
+  const [paneSize, setPaneSize] = useState<{ w: number; h: number } | null>(null);
+  const minZoom = paneSize ? minZoomFor(bounds, nodeCount, paneSize.w, paneSize.h) : minZoomFor(bounds, nodeCount, 800, 600);
+  const limits = useRef({ bounds, nodeCount, pane });
+  useEffect(() => {
+    limits.current = { bounds, nodeCount, pane };
+  }, [bounds, nodeCount, pane]);
+  const fit = useCallback(() => {
+    const { bounds: b, nodeCount: count, pane: el } = limits.current;
+    const box = el.current?.getBoundingClientRect();
+    // A graph too big to fit whole opens at its start (the first disks), with OPEN_ON_SCREEN nodes in view.
+    if (box && count > MAX_ON_SCREEN) {
+      const zoom = minZoomFor(b, count, box.width, box.height, OPEN_ON_SCREEN);
+      void flow.setViewport({ x: 56 - b.x * zoom, y: 52 - b.y * zoom, zoom }, { duration: 200 }).then(() => saveViewport(flow.getViewport()));
+      return;
+    }
+    void flow.fitView({ padding: fitPadding(minimap), maxZoom: 1.1, duration: 200 }).then(() => saveViewport(flow.getViewport()));
+  }, [flow, minimap]);
 
   // Load and explicit requests; a restored session keeps its saved view at first (fitRequest only grows).
   const handled = useRef<number | null>(savedViewport ? fitRequest : null);
@@ -77,10 +98,12 @@ export function useViewFollow(opts: {
     if (!el || typeof ResizeObserver === 'undefined') return;
     let last = el.getBoundingClientRect();
     let t = 0;
+    // The observer reports the first size too, so the pane size is known without a measurement during render.
     const ro = new ResizeObserver(() => {
       const box = el.getBoundingClientRect();
       const before = last;
       last = box;
+      setPaneSize((p) => (p && p.w === box.width && p.h === box.height ? p : { w: box.width, h: box.height }));
       if (box.width >= before.width && box.height >= before.height) return;
       const nodes = flow.getNodes().filter((n) => n.type !== 'disk');
       if (nodes.length === 0) return;
@@ -109,5 +132,5 @@ export function useViewFollow(opts: {
     void flow.setCenter(p.x + NODE_WIDTH / 2, p.y + NODE_HEIGHT / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 });
   }, [selection, positions, flow, pane]);
 
-  return { savedViewport };
+  return { savedViewport, minZoom };
 }

@@ -28,7 +28,8 @@ import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import { derive } from '../../core/numbers/derive';
 import type { Highlight, EditorState as StoreState, Selection } from '../../state/store';
 import { applyDraft, redo, select, setDraft, undo, useEditor } from '../../state/store';
-import { xmlExtensions } from './extensions';
+import { xmlExtensions, xmlLanguage } from './extensions';
+import { BIG_TEXT_CHARS } from '../../state/bigRead';
 import { hangingIndent } from './hangingIndent';
 import { fromStore, minimalChange, normalizeNewlines } from './textSync';
 import type { NodeHint } from './nodeLayer';
@@ -55,6 +56,8 @@ interface Shown {
 let activeView: EditorView | null = null;
 /** Long lines wrap (an option; the id chips and Home/End work either way). */
 const wrapping = new Compartment();
+/** The XML language, off for big texts (extensions.ts xmlLanguage). */
+const language = new Compartment();
 
 export function setXmlWrap(on: boolean): void {
   activeView?.dispatch({ effects: wrapping.reconfigure(on ? [EditorView.lineWrapping, hangingIndent] : []) });
@@ -103,6 +106,14 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
   let inListener = false;
   let syncQueued = false;
   let destroyed = false;
+  let plain = normalizeNewlines(initial.text).length >= BIG_TEXT_CHARS;
+  /** Switches the language off or on when the text crosses the big-text size (never from inside an update). */
+  const fitLanguage = (): void => {
+    const big = view.state.doc.length >= BIG_TEXT_CHARS;
+    if (big === plain || destroyed) return;
+    plain = big;
+    view.dispatch({ effects: language.reconfigure(xmlLanguage(view.state.doc.length)), annotations: fromStore.of(true) });
+  };
 
   const cancelIdle = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -119,6 +130,7 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
     inListener = true;
     try {
       if (userEdit) {
+        if ((u.state.doc.length >= BIG_TEXT_CHARS) !== plain) queueMicrotask(fitLanguage);
         const text = u.state.doc.toString();
         shown.text = text;
         setDraft(text);
@@ -141,7 +153,7 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
     parent,
     state: EditorState.create({
       doc: normalizeNewlines(initial.text),
-      extensions: [...xmlExtensions({ undo: doUndo, redo: doRedo, apply: applyNow }), wrapping.of(wrapInitially ? [EditorView.lineWrapping, hangingIndent] : []), EditorView.updateListener.of(onUpdate)],
+      extensions: [...xmlExtensions({ undo: doUndo, redo: doRedo, apply: applyNow }), language.of(xmlLanguage(normalizeNewlines(initial.text).length)), wrapping.of(wrapInitially ? [EditorView.lineWrapping, hangingIndent] : []), EditorView.updateListener.of(onUpdate)],
     }),
   });
 
@@ -160,6 +172,7 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
     if (!change) return;
     cancelIdle();
     view.dispatch({ changes: change, annotations: fromStore.of(true) });
+    fitLanguage();
   }
 
   /** Brings the view in line with the store; cheap when nothing it shows changed. */

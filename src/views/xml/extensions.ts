@@ -24,6 +24,17 @@ import { lintGutter, lintKeymap } from '@codemirror/lint';
 import { xml } from '@codemirror/lang-xml';
 import { xmlTheme } from './theme';
 import { nodeLayer } from './nodeLayer';
+import { BIG_TEXT_CHARS } from '../../state/bigRead';
+
+/**
+ * The XML language for a text of `chars` characters: none from BIG_TEXT_CHARS (the size read in a worker). Its
+ * parser runs on the main thread over the whole text when the view is at the end (after a paste): a 1 MB chain
+ * took 2.4 s of background slices of up to 100 ms each (CPU profile, issue 12). Big texts are plain text, as
+ * VS Code turns tokenisation off for large files (docs/decisions.md, "Big documents").
+ */
+export function xmlLanguage(chars: number): Extension {
+  return chars >= BIG_TEXT_CHARS ? [] : xml();
+}
 
 export interface XmlEditorHooks {
   undo(): void;
@@ -71,7 +82,7 @@ export function xmlExtensions(hooks: XmlEditorHooks): Extension[] {
     highlightActiveLine(),
     highlightSelectionMatches(),
     search({ top: true }),
-    xml(),
+    // The XML language (syntax colours, folding) is set per document size by the controller (xmlLanguage).
     nodeLayer,
     xmlTheme,
     keymap.of([...defaultKeymap, ...searchKeymap, ...foldKeymap, ...lintKeymap]),
