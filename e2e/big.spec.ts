@@ -7,7 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
-import { BIG_NODE, WORST_XPATH, bigChain, bigDocs } from '../bench/bigDocs';
+import { BIG_NODE, TARGET_PREFIX, WORST_XPATH, bigChain, bigDocs } from '../bench/bigDocs';
 
 /**
  * Clicks (a real mouse click at its place, so no actionability wait on a
@@ -31,18 +31,15 @@ async function clickDelay(page: Page, name: string): Promise<number> {
 const progress = (page: Page) => page.getByRole('status').filter({ hasText: /^Reading .*…/ });
 
 /**
- * The read is over and the document applied: the progress line is gone and Problems names the pasted document (its
- * first disk's target). The drawn graph is not checked here: once, in a clean-clone run (not reproduced in six
- * tries since), the graph drew nothing after a 10,000-level paste read in the worker; issue 12 stays open for it,
- * and e2e/long-chain.spec.ts checks the collapsed drawing on the main-thread path.
+ * The read is over and the document applied: the progress line is gone, the XML pane shows the pasted document with
+ * its id chips (a chip of a pasted disk, `xvdbxx[1] · #0`, exists only once the document is applied; CodeMirror draws
+ * the lines in view only, and after a paste that is the text's end), and Problems names the first disk's chain.
  */
-async function applied(page: Page, target: string): Promise<void> {
+async function applied(page: Page, target: string, problem: string | null = `The chain of ${target}`): Promise<void> {
   await expect(progress(page)).toHaveCount(0, { timeout: 90_000 });
-  // CodeMirror draws the lines in view only: the end of the text (where the caret is after a paste) or the top with
-  // the applied document's id chip (`xvda[1] · #0`, which only a read document has).
-  const shown = new RegExp(`<target dev='${target}'|${target}\\[1\\] · #0`);
+  const shown = new RegExp(`<target dev='${target}'|${TARGET_PREFIX}[a-z]+\\[\\d+\\] · #\\d`);
   await expect(page.getByRole('textbox', { name: 'XML' })).toContainText(shown, { timeout: 30_000 });
-  await expect(page.getByRole('region', { name: 'Problems' })).toContainText(`The chain of ${target}`, { timeout: 30_000 });
+  if (problem) await expect(page.getByRole('region', { name: 'Problems' })).toContainText(problem, { timeout: 30_000 });
 }
 
 for (const make of [bigDocs.disks2000, bigDocs.chain10000]) {
@@ -55,8 +52,9 @@ for (const make of [bigDocs.disks2000, bigDocs.chain10000]) {
     expect(delay).toBeLessThan(200);
     await expect(page.getByRole('dialog')).toBeVisible();
     await page.keyboard.press('Escape');
-    // And it is applied in the end, and drawn: the first disk's top is on screen.
-    await applied(page, 'xvda');
+    // And it is applied in the end (the chain's depth is a problem; 2,000 short chains are none), and drawn: the first
+    // disk's top is on screen.
+    await applied(page, 'xvda', doc.name.startsWith('2,000') ? null : 'The chain of xvda');
     await expect(page.locator('.react-flow__node[data-disk="xvda"][data-position]').first()).toBeVisible({ timeout: 30_000 });
   });
 }

@@ -16,7 +16,7 @@ import { loadViewport, saveViewport } from '../../state/persist';
 import type { Selection } from '../../state/store';
 import type { FlowNode } from './flowModel';
 import type { Box } from './viewLimits';
-import { MAX_ON_SCREEN, OPEN_ON_SCREEN, minZoomFor } from './viewLimits';
+import { MAX_ON_SCREEN, minZoomFor, openZoomFor } from './viewLimits';
 
 /** Room kept free around the fitted graph for the canvas's own furniture (legend top left, controls bottom left, minimap bottom right). */
 export function fitPadding(minimap: boolean): NonNullable<FitViewOptions['padding']> {
@@ -59,9 +59,9 @@ export function useViewFollow(opts: {
   const fit = useCallback(() => {
     const { bounds: b, nodeCount: count, pane: el } = limits.current;
     const box = el.current?.getBoundingClientRect();
-    // A graph too big to fit whole opens at its start (the first disks), with OPEN_ON_SCREEN nodes in view.
+    // A graph too big to fit whole opens at its start (the first disks), legible, with few nodes to mount.
     if (box && count > MAX_ON_SCREEN) {
-      const zoom = minZoomFor(b, count, box.width, box.height, OPEN_ON_SCREEN);
+      const zoom = openZoomFor(b, count, box.width, box.height);
       void flow.setViewport({ x: 56 - b.x * zoom, y: 52 - b.y * zoom, zoom }, { duration: 200 }).then(() => saveViewport(flow.getViewport()));
       return;
     }

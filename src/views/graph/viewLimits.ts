@@ -11,8 +11,15 @@
 export const BASE_MIN_ZOOM = 0.05;
 /** Nodes in view at the least zoom: a graph this big still fits whole (10 chains of 50, the drag bench's 510). */
 export const MAX_ON_SCREEN = 600;
-/** Nodes in view when a bigger graph opens: about 0.1 s of mounting (CPU profile of the 2,000-disk paste). */
+/** Nodes in view when a bigger graph opens, at most: about 0.1 s of mounting (CPU profile of the 2,000-disk paste). */
 export const OPEN_ON_SCREEN = 160;
+/** ...and at least this zoom, where the far view's position labels (30 px) read at 12 px: a row of disks is thin. */
+export const OPEN_ZOOM = 0.4;
+
+/** The zoom a graph too big to fit whole opens at (its start in view). */
+export function openZoomFor(bounds: Box, count: number, w: number, h: number): number {
+  return Math.max(OPEN_ZOOM, minZoomFor(bounds, count, w, h, OPEN_ON_SCREEN));
+}
 
 export interface Box {
   readonly x: number;

@@ -1,6 +1,6 @@
 /** How far a big graph may zoom out, and where it opens (src/views/graph/viewLimits.ts). */
 import { describe, expect, it } from 'vitest';
-import { BASE_MIN_ZOOM, MAX_ON_SCREEN, OPEN_ON_SCREEN, minZoomFor, onScreen } from '../../../src/views/graph/viewLimits';
+import { BASE_MIN_ZOOM, MAX_ON_SCREEN, OPEN_ON_SCREEN, OPEN_ZOOM, minZoomFor, onScreen, openZoomFor } from '../../../src/views/graph/viewLimits';
 
 /** A row of `disks` disks of two nodes (and a frame) each, as core/layout places them: 310 px apart, 466 px tall. */
 const row = (disks: number) => ({ box: { x: 0, y: 0, width: disks * 310, height: 466 }, count: disks * 3 });
@@ -17,10 +17,11 @@ describe('viewLimits', () => {
     const r = row(2000);
     expect(onScreen(r.box, r.count, 900, 700, BASE_MIN_ZOOM)).toBeLessThan(MAX_ON_SCREEN);
     expect(minZoomFor(r.box, r.count, 900, 700)).toBe(BASE_MIN_ZOOM);
-    // It opens closer, with about OPEN_ON_SCREEN nodes in view.
-    const open = minZoomFor(r.box, r.count, 900, 700, OPEN_ON_SCREEN);
-    expect(open).toBeGreaterThan(BASE_MIN_ZOOM);
+    // It opens closer: legible (OPEN_ZOOM), so with far fewer than OPEN_ON_SCREEN nodes in view.
+    const open = openZoomFor(r.box, r.count, 900, 700);
+    expect(open).toBe(OPEN_ZOOM);
     expect(onScreen(r.box, r.count, 900, 700, open)).toBeLessThanOrEqual(OPEN_ON_SCREEN);
+    expect(onScreen(r.box, r.count, 900, 700, open)).toBeGreaterThan(6);
   });
 
   it('30 disks of 100 expanded layers: at the least zoom about MAX_ON_SCREEN nodes are in view, never more', () => {
@@ -31,7 +32,7 @@ describe('viewLimits', () => {
     expect(seen).toBeLessThanOrEqual(MAX_ON_SCREEN);
     expect(seen).toBeGreaterThan(MAX_ON_SCREEN * 0.95);
     // Opening: fewer nodes in view, so a closer zoom.
-    const open = minZoomFor(r.box, r.count, 900, 700, OPEN_ON_SCREEN);
+    const open = openZoomFor(r.box, r.count, 900, 700);
     expect(open).toBeGreaterThan(z);
     expect(onScreen(r.box, r.count, 900, 700, open)).toBeLessThanOrEqual(OPEN_ON_SCREEN);
   });
