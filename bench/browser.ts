@@ -405,10 +405,18 @@ interface DragProbe {
 const NODE = '.react-flow__node[data-disk="vde"][data-position="25"]';
 const STEPS = 60;
 
+/** Long chains are drawn collapsed (core/collapse.ts); the drag rows are of all 500 nodes drawn, so open every group. */
+async function drawAll(page: Page): Promise<void> {
+  const buttons = page.getByRole('button', { name: 'Draw all' });
+  await buttons.first().waitFor();
+  for (let n = await buttons.count(); n > 0; n = await buttons.count()) await buttons.first().dispatchEvent('click');
+}
+
 async function measureDrag(browser: Browser, url: string, runs: number): Promise<{ runs: DragRun[]; cpu: DragCpu }> {
   const { context, page } = await newPage(browser, session(tenChains()));
   await page.goto(url);
   await waitFirstFrame(page);
+  await drawAll(page);
   await page.waitForFunction(() => document.querySelectorAll('.react-flow__node[data-disk]').length === 500);
   await page.waitForTimeout(700); // fitView on load (200 ms animation) and autosave settle
   const node = page.locator(NODE);

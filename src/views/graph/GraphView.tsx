@@ -27,7 +27,7 @@ import { NodeMenu } from './NodeMenu';
 import { useGraphKeys } from './keys';
 import { fitPadding, useViewFollow } from './useViewFollow';
 import { useLinks } from './useLinks';
-import { ghostIds, withGhosts } from './ghostFlow';
+import { withGhosts } from './ghostFlow';
 import { GhostNode } from './GhostNode';
 import { shownFindings, useHostCompare } from '../../state/hostCompare';
 import { collapsePlan } from '../../core/collapse';
@@ -143,7 +143,8 @@ function Graph() {
 
   const wrapper = useRef<HTMLDivElement>(null);
   const minimap = positions.size >= MINIMAP_FROM && built.nodes.length <= MINIMAP_UNTIL;
-  const nodeKey = useMemo(() => [...derived.byUid.keys(), ...ghostIds(built.nodes)].join(' '), [derived, built]);
+  // What is drawn (a collapsed group opened or closed changes it too, the document not).
+  const nodeKey = useMemo(() => built.nodes.map((n) => n.id).join(' '), [built]);
   const bounds = useMemo(() => boundsOf(built.nodes), [built]);
   const { savedViewport, minZoom } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap, bounds, nodeCount: built.nodes.length });
 
