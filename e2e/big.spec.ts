@@ -7,6 +7,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { MAIL_QUORUM_NODES } from './support/editor';
 import { BIG_NODE, TARGET_PREFIX, WORST_XPATH, bigChain, bigDocs } from '../bench/bigDocs';
 
 /**
@@ -117,4 +118,20 @@ test('Cancel while a big text is read keeps the pasted text as a draft; Ctrl+S r
   await expect(chips.first()).toHaveAttribute('data-position', 'xvda[1]', { timeout: 10_000 });
   const first = await chips.evaluateAll((els) => els.slice(0, 6).map((e) => e.getAttribute('data-position')));
   expect(first).toEqual(['xvda[1]', 'xvda[2]', 'xvda[3]', 'xvda[4]', 'xvda[5]', 'xvda[6]']);
+});
+
+test('opening a big file reads it in the worker: the page answers meanwhile, "Opened" once applied, one undo step', async ({ ed, page }) => {
+  test.setTimeout(120_000);
+  await ed.openFile('big.xml', bigDocs.chain10000().text);
+  // Read off the main thread: the progress line, and a click is handled at once.
+  await expect(progress(page)).toBeVisible({ timeout: 10_000 });
+  expect(await clickDelay(page, 'Recent…')).toBeLessThan(200);
+  await page.keyboard.press('Escape');
+  await applied(page, 'xvda');
+  await expect(ed.notice).toContainText('Opened big.xml.');
+  await expect(page.locator('.react-flow__node[data-disk="xvda"][data-position]').first()).toBeVisible({ timeout: 30_000 });
+  // One undoable step: Undo brings back the document before.
+  await ed.button('Undo').click();
+  await expect(page.locator(BIG_NODE)).toHaveCount(0);
+  await ed.expectGraph(MAIL_QUORUM_NODES);
 });

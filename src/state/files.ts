@@ -63,7 +63,8 @@ export async function openFile(file: File): Promise<void> {
     notify('error', `Could not open ${file.name}: ${refused}. ${UNCHANGED}`);
     return;
   }
-  if (loadDocument(decoded.text, file.name)) notify('info', `Opened ${file.name}.`);
+  // A big file is read in the worker (the page keeps answering); "Opened" once it is applied.
+  loadDocument(decoded.text, file.name, { async: true, onLoaded: () => notify('info', `Opened ${file.name}.`) });
 }
 
 /** `<domain><name>` or else the first disk's target, made safe as a file name, with `.xml`. */

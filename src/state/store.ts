@@ -175,15 +175,18 @@ export function perform(req: OpRequest): string | null {
 /**
  * A big text read in a worker (state/bigRead.ts) lands here and is applied
  * like a small one: through record(), one undo step. `label` set: a new
- * document (not used yet: loadDocument's callers expect an answer at once), else typing. A stale answer (the text or the
+ * document (loadDocument: Open, a drop), else typing. A stale answer (the text or the
  * document changed meanwhile) is dropped; a cancel keeps the text as a draft.
  */
-function readOffThread(text: string, before: DomainDoc, label: string | undefined, extra: Partial<EditorState>): void {
+function readOffThread(text: string, before: DomainDoc, label: string | undefined, extra: Partial<EditorState>, onLoaded?: () => void): void {
   if (pendingRead() === text) return;
   void readInWorker({ text, before, label, keep: label === undefined }).then((r: ReadOutcome) => {
     const s = get();
     if (!s.draft || s.text !== text || s.doc !== before) return;
-    if (r.ok) record({ kind: 'replace-text', text, label }, before, r.result, text, extra);
+    if (r.ok) {
+      record({ kind: 'replace-text', text, label }, before, r.result, text, extra);
+      onLoaded?.();
+    }
     else if ('error' in r) loadFailed(text, label, r.error);
     else if ('failed' in r) notify('error', `The XML could not be read (${r.failed}). It stays in the XML pane as a draft.`);
     else notify('info', 'Reading stopped. Your XML stays in the XML pane as a draft (not applied); Ctrl+S reads it again.');
@@ -193,28 +196,33 @@ function readOffThread(text: string, before: DomainDoc, label: string | undefine
 function loadFailed(text: string, label: string | undefined, error: Diagnostic): void {
   set({ text, draft: true, parseError: error });
   if (label === undefined) return;
-  notify(
-    'error',
-    `${label} does not parse (${errorAt(error)}). It is in the XML pane as a draft and the graph still shows your previous document: fix the XML, or Undo to go back to it.`,
-  );
+  const what = `${label} does not parse (${errorAt(error)}). It is in the XML pane as a draft and the graph still shows`;
+  notify('error', `${what} your previous document: fix the XML, or Undo to go back to it.`);
 }
 
-/** New, Open, an example, a restore: one undoable step. Unreadable text is kept as a draft, never dropped. */
-export function loadDocument(text: string, label: string): boolean {
+/**
+ * New, Open, an example, a restore: one undoable step. Unreadable text is kept as a draft, never dropped. A big text
+ * (`opts.async`: a caller that can wait, Open and a drop) is read in the worker: it shows in the XML pane as a draft
+ * at once, and is applied when read (`onLoaded` then); true means it was taken.
+ */
+export function loadDocument(text: string, label: string, opts: { readonly async?: boolean; readonly onLoaded?: () => void } = {}): boolean {
   if (!flushDraft()) return false;
+  if (opts.async && readsOffThread(text)) {
+    const before = get().doc;
+    set({ text, draft: true, parseError: null });
+    readOffThread(text, before, label, { dragged: {}, selection: null, selectedEdge: null, fitRequest: get().fitRequest + 1 }, opts.onLoaded);
+    return true;
+  }
   const loaded = loadText(text);
   if (!loaded.ok) {
     // The current document stays (graph and savedText, which autosave keeps too): undo or a reload brings it back.
-    set({ text, draft: true, parseError: loaded.error });
-    notify(
-      'error',
-      `${label} does not parse (${errorAt(loaded.error)}). It is in the XML pane as a draft and the graph still shows your previous document: fix the XML, or Undo to go back to it.`,
-    );
+    loadFailed(text, label, loaded.error);
     return false;
   }
   const before = get().doc;
   // A new document: its own layout and no selection; its nodes are new, so nothing is reconciled.
   record({ kind: 'replace-text', text, label }, before, applyLoadedText(before, loaded, label, false), text, { dragged: {}, selection: null, selectedEdge: null, fitRequest: get().fitRequest + 1 });
+  opts.onLoaded?.();
   return true;
 }
 
