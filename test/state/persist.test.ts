@@ -28,11 +28,14 @@ import { exampleText } from '../helpers/load';
 class MemoryStorage {
   readonly data = new Map<string, string>();
   failWrites = false;
+  /** Writes of a session (not the liveness or recent-list keys). */
+  writes = 0;
   getItem(k: string): string | null {
     return this.data.get(k) ?? null;
   }
   setItem(k: string, v: string): void {
     if (this.failWrites) throw new Error('QuotaExceededError');
+    if (k.startsWith('strata.session.')) this.writes++;
     this.data.set(k, String(v));
   }
   removeItem(k: string): void {
@@ -288,6 +291,26 @@ describe('autosave', () => {
     expect(restoreSession()).toEqual({ restored: true });
     expect(useEditor.getState().savedText).toBe(chain);
     expect(loadTheme()).toBe('light');
+  });
+
+  it('a pan or zoom is written once the view rests (1 s), not at every move end; closing the tab writes it at once', () => {
+    vi.useFakeTimers();
+    const stop = startAutosave();
+    setDraft(chain);
+    vi.advanceTimersByTime(300);
+    const writes = (): number => store.writes;
+    const before = writes();
+    for (let i = 0; i < 5; i++) {
+      saveViewport({ x: i, y: 0, zoom: 1 });
+      vi.advanceTimersByTime(200);
+    }
+    expect(writes()).toBe(before);
+    vi.advanceTimersByTime(1000);
+    expect(writes()).toBe(before + 1);
+    expect(stored()!.view).toMatchObject({ viewport: { x: 4, y: 0, zoom: 1 } });
+    saveViewport({ x: 9, y: 9, zoom: 2 });
+    stop();
+    expect(stored()!.view).toMatchObject({ viewport: { x: 9, y: 9, zoom: 2 } });
   });
 
   it('warns once when storage refuses writes, without throwing', () => {

@@ -58,6 +58,16 @@ let activeView: EditorView | null = null;
 const wrapping = new Compartment();
 /** The XML language, off for big texts (extensions.ts xmlLanguage). */
 const language = new Compartment();
+/**
+ * A change that takes the text across the big-text size switches the language in the same transaction, so the
+ * parser never runs over a pasted 4 MB text (it did, ~30 ms in the paste's own task, before a later switch).
+ */
+const languageBySize = EditorState.transactionExtender.of((tr) => {
+  if (!tr.docChanged) return null;
+  const was = tr.startState.doc.length >= BIG_TEXT_CHARS;
+  const big = tr.newDoc.length >= BIG_TEXT_CHARS;
+  return was === big ? null : { effects: language.reconfigure(xmlLanguage(tr.newDoc.length)) };
+});
 
 export function setXmlWrap(on: boolean): void {
   activeView?.dispatch({ effects: wrapping.reconfigure(on ? [EditorView.lineWrapping, hangingIndent] : []) });
@@ -106,14 +116,6 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
   let inListener = false;
   let syncQueued = false;
   let destroyed = false;
-  let plain = normalizeNewlines(initial.text).length >= BIG_TEXT_CHARS;
-  /** Switches the language off or on when the text crosses the big-text size (never from inside an update). */
-  const fitLanguage = (): void => {
-    const big = view.state.doc.length >= BIG_TEXT_CHARS;
-    if (big === plain || destroyed) return;
-    plain = big;
-    view.dispatch({ effects: language.reconfigure(xmlLanguage(view.state.doc.length)), annotations: fromStore.of(true) });
-  };
 
   const cancelIdle = (): void => {
     if (timer !== null) clearTimeout(timer);
@@ -130,7 +132,6 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
     inListener = true;
     try {
       if (userEdit) {
-        if ((u.state.doc.length >= BIG_TEXT_CHARS) !== plain) queueMicrotask(fitLanguage);
         const text = u.state.doc.toString();
         shown.text = text;
         setDraft(text);
@@ -153,7 +154,7 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
     parent,
     state: EditorState.create({
       doc: normalizeNewlines(initial.text),
-      extensions: [...xmlExtensions({ undo: doUndo, redo: doRedo, apply: applyNow }), language.of(xmlLanguage(normalizeNewlines(initial.text).length)), wrapping.of(wrapInitially ? [EditorView.lineWrapping, hangingIndent] : []), EditorView.updateListener.of(onUpdate)],
+      extensions: [...xmlExtensions({ undo: doUndo, redo: doRedo, apply: applyNow }), language.of(xmlLanguage(normalizeNewlines(initial.text).length)), languageBySize, wrapping.of(wrapInitially ? [EditorView.lineWrapping, hangingIndent] : []), EditorView.updateListener.of(onUpdate)],
     }),
   });
 
@@ -172,7 +173,6 @@ export function createXmlEditor(parent: HTMLElement, wrapInitially = true): XmlE
     if (!change) return;
     cancelIdle();
     view.dispatch({ changes: change, annotations: fromStore.of(true) });
-    fitLanguage();
   }
 
   /** Brings the view in line with the store; cheap when nothing it shows changed. */
