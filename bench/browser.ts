@@ -12,7 +12,7 @@
  * is the navigation start), so no Node <-> browser clock offset enters.
  *   5. issue 12 (./big.ts): paste -> graph and the longest main-thread task for big documents, the worst XPath query
  *
- * Env: BENCH_ONLY=big (only 3 and 5; =xpath: 3 and the XPath row), BENCH_BIG_RUNS (default 3), BENCH_BROWSER_RUNS (default 7, at least 5), CHROMIUM_PATH, BENCH_KEEP_DIST=1 (keep the
+ * Env: BENCH_ONLY=big (only 3 and 5; =xpath: 3 and the XPath row; =drag: 3 only), BENCH_BIG_RUNS (default 3), BENCH_BROWSER_RUNS (default 7, at least 5), CHROMIUM_PATH, BENCH_KEEP_DIST=1 (keep the
  * temp build), BENCH_DIST=dir (measure an existing build instead, e.g. a patched copy).
  */
 import { CHROMIUM_ARGS as SHARED_CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium';
@@ -594,16 +594,17 @@ export async function runBrowserBench(): Promise<{ missed: string[] }> {
 
     // A throw-away load first: cold disk caches and Chromium's own first-page work.
     await measureLoad(browser, server.url);
-    const onlyBig = process.env.BENCH_ONLY === 'big' || process.env.BENCH_ONLY === 'xpath';
+    const onlyBig = process.env.BENCH_ONLY === 'big' || process.env.BENCH_ONLY === 'xpath' || process.env.BENCH_ONLY === 'drag';
+    const onlyDrag = process.env.BENCH_ONLY === 'drag';
     const loads: LoadRun[] = [];
     for (let i = 0; i < (onlyBig ? 1 : RUNS); i++) loads.push(await measureLoad(browser, server.url));
     const { runs: typing, cpu: typingCpu } = await measureTyping(browser, server.url, onlyBig ? 1 : RUNS);
     const { runs: drags, cpu } = await measureDrag(browser, server.url, RUNS);
     const b = browser;
     const open = (seed: string | null) => newPage(b, seed);
-    const pastes = process.env.BENCH_ONLY === 'xpath' ? [] : await measurePastes(browser, open, server.url);
+    const pastes = process.env.BENCH_ONLY === 'xpath' || onlyDrag ? [] : await measurePastes(browser, open, server.url);
     const xpaths: XpathRun[] = [];
-    for (let i = 0; i < BIG_RUNS; i++) xpaths.push(await measureWorstXpath(open, server.url, session(bigDocs.disks300().text)));
+    for (let i = 0; i < (onlyDrag ? 0 : BIG_RUNS); i++) xpaths.push(await measureWorstXpath(open, server.url, session(bigDocs.disks300().text)));
 
     const apply = med(typing, 'total');
     const dragP95 = med(drags, 'p95');

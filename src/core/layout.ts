@@ -25,8 +25,23 @@ const DISK_GAP = 90;
 /** How far a running job's mirror chain sits right of its disk's nodes (the graph draws it there). */
 export const MIRROR_GAP = 60;
 
-/** Automatic positions for every node of every disk (absolute canvas coordinates). */
-export function autoLayout(doc: DomainDoc): Map<string, Point> {
+const laidOut = new WeakMap<DomainDoc, ReadonlyMap<string, Point>>();
+
+/** Positions worked out elsewhere for this document (the read worker lays out what it read: issue 12). */
+export function primeLayout(doc: DomainDoc, layout: ReadonlyMap<string, Point>): void {
+  laidOut.set(doc, layout);
+}
+
+/** Automatic positions for every node of every disk (absolute canvas coordinates); documents are immutable, so kept. */
+export function autoLayout(doc: DomainDoc): ReadonlyMap<string, Point> {
+  const hit = laidOut.get(doc);
+  if (hit) return hit;
+  const out = computeLayout(doc);
+  laidOut.set(doc, out);
+  return out;
+}
+
+function computeLayout(doc: DomainDoc): Map<string, Point> {
   const out = new Map<string, Point>();
   let offsetX = 0;
   for (const disk of doc.disks) {

@@ -16,6 +16,7 @@ import { WireUnflattener, flatten } from '../core/transfer';
 import type { Wire } from '../core/transfer';
 import { primeDiagnostics } from './diagnostics';
 import { primeRanges } from '../core/textRanges';
+import { primeLayout } from '../core/layout';
 import { normalizeNewlines } from '../core/io/textDiff';
 import type { LimitedWorker, WorkerLike } from './workers/limited';
 import { browserTimers, limitedWorker } from './workers/limited';
@@ -79,6 +80,9 @@ export async function readInWorker(job: ReadJob): Promise<ReadOutcome> {
     }
     const r = u.result;
     if (r.ok) prime(r, job.text);
+    // The document is applied in a task of its own, not at the end of the last slice's.
+    await nextSlice();
+    if (current !== job.text) return { ok: false, stopped: true };
     return r;
   } finally {
     if (current === job.text) {
@@ -92,6 +96,7 @@ function prime(r: Extract<ReadJobResult, { ok: true }>, text: string): void {
   const doc: DomainDoc = r.result.doc;
   primeDerive(doc, r.derived);
   primeRanges(doc, normalizeNewlines(text), r.ranges);
+  primeLayout(doc, r.layout);
   if (r.validated) primeDiagnostics(doc, r.result.summary.diagnostics ?? [], r.validated);
 }
 

@@ -29,7 +29,7 @@ const docs = (): DomainDoc[] => EXAMPLES.map((e) => load(e.text));
 const overlap = (a: Point, b: Point): boolean => Math.abs(a.x - b.x) < NODE_WIDTH && Math.abs(a.y - b.y) < NODE_HEIGHT;
 
 /** The layout's invariants for one document; returns the first broken one, or null. */
-function broken(doc: DomainDoc, at: Map<string, Point>): string | null {
+function broken(doc: DomainDoc, at: ReadonlyMap<string, Point>): string | null {
   const all = doc.disks.flatMap((d) => preorder(d.src));
   if (at.size !== all.length) return `${at.size} positions for ${all.length} nodes`;
   for (let i = 0; i < all.length; i++) {

@@ -114,7 +114,7 @@ describe('the wire: the table in JSON chunks, parsed one per slice', () => {
   });
 });
 
-describe('the ranges a read job sends', () => {
+describe('the ranges and layout a read job sends', () => {
   it('are the ones the page would work out itself, for the text as the XML pane holds it (CRLF read as LF)', () => {
     const text = domainOfDisks(12).replace(/\n/g, '\r\n');
     const r = readJob({ text, before: docOf(domainOfDisks(1)), label: undefined, keep: true });
@@ -123,6 +123,13 @@ describe('the ranges a read job sends', () => {
     expect(r.ranges.length).toBe(12 * 2);
     expect(r.ranges).toEqual(nodeRanges(r.result.doc, lf));
     expect(lf.slice(r.ranges[0]!.start, r.ranges[0]!.start + 5)).toBe('<disk');
+    // The layout too, and it survives the move to the page.
+    const back = fromWire<typeof r>(toWire(flatten(r)));
+    if (!back.ok) throw new Error('read');
+    const top = back.result.doc.disks[11]!.src;
+    expect(back.layout.size).toBe(24);
+    expect(back.layout.get(top.uid)).toEqual(r.layout.get(r.result.doc.disks[11]!.src.uid));
+    expect(back.layout.get(top.uid)!.x).toBeGreaterThan(0);
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * The work of applying a big text, done in a Web Worker
  * (src/state/workers/read.worker.ts), as the replace-text operation would: read (and number), reconcile with the
- * document before, derive the view numbers and validate. The page then only
+ * document before, derive the view numbers, validate, find each node in the text and lay the graph out. The page then only
  * applies the result through the store's gateway and primes the memo caches
  * (`derive`, the diagnostics) with what was computed here, so no view
  * recomputes them on the main thread.
@@ -17,6 +17,8 @@ import { validate } from '../validate';
 import { nodeRanges } from '../textRanges';
 import type { NodeRange } from '../textRanges';
 import { normalizeNewlines } from '../io/textDiff';
+import { autoLayout } from '../layout';
+import type { Point } from '../layout';
 
 export interface ReadJob {
   readonly text: string;
@@ -37,6 +39,8 @@ export type ReadJobResult =
       readonly validated: readonly Diagnostic[] | null;
       /** Where each node is in the text as the XML pane holds it (newlines normalised): textRanges.nodeRanges. */
       readonly ranges: readonly NodeRange[];
+      /** layout.autoLayout of the document. */
+      readonly layout: ReadonlyMap<string, Point>;
     };
 
 export function readJob(job: ReadJob): ReadJobResult {
@@ -50,5 +54,5 @@ export function readJob(job: ReadJob): ReadJobResult {
   } catch {
     validated = null;
   }
-  return { ok: true, result, derived, validated, ranges: nodeRanges(result.doc, normalizeNewlines(job.text)) };
+  return { ok: true, result, derived, validated, ranges: nodeRanges(result.doc, normalizeNewlines(job.text)), layout: autoLayout(result.doc) };
 }
