@@ -35,6 +35,8 @@ import { useCollapse } from '../../state/collapse';
 import { collapsedPositions } from './collapseFlow';
 import { CollapsedNode } from './CollapsedNode';
 import type { Box } from './viewLimits';
+import { MAX_ON_SCREEN } from './viewLimits';
+import { useFlowWindow } from './useFlowWindow';
 
 const PRO_OPTIONS = { hideAttribution: true };
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
@@ -42,10 +44,11 @@ const MINIMAP_STYLE = { width: 150, height: 96 };
 /** Below this many nodes the whole graph fits on screen and a minimap only covers it. */
 const MINIMAP_FROM = 13;
 /**
- * Above this many nodes the minimap is not drawn: it mounts one SVG shape with its own store subscription per node
- * (a 2,000-disk domain: 6,000, about 0.3 s of every update, CPU profile), and at 150 px wide they are one smear.
+ * Above this many nodes the minimap is not drawn: React Flow is handed a window of the graph (useFlowWindow), which a
+ * minimap would show as if it were all; and it mounts one SVG shape with its own store subscription per node (a
+ * 2,000-disk domain: 6,000, about 0.3 s of every update, CPU profile), at 150 px wide one smear.
  */
-const MINIMAP_UNTIL = 1000;
+const MINIMAP_UNTIL = MAX_ON_SCREEN;
 const onMoveEnd = (_: unknown, vp: Viewport) => saveViewport(vp);
 // "Compare with host" adds ghost layers (ghostFlow.ts) to the node kinds.
 const NODE_TYPES = { ...nodeTypes, ghost: GhostNode, collapsed: CollapsedNode };
@@ -118,12 +121,17 @@ function Graph() {
     [cache, derived, positions, selection, severities, marks, highlight, doc, selectedEdge, hostFindings, plan],
   );
 
-  const [nodes, setNodes] = useState<FlowNode[]>(built.nodes);
-  const [syncedFrom, setSyncedFrom] = useState(built);
-  if (syncedFrom !== built) {
+  // The minimap redraws every node on every drag step; it sits out the gesture and catches up on drop.
+  const [dragging, setDragging] = useState(false);
+  const wrapper = useRef<HTMLDivElement>(null);
+  // A big graph: React Flow gets the nodes around the view only (useFlowWindow).
+  const { shown, onMove } = useFlowWindow(built, selection?.uid ?? null, dragging, wrapper);
+  const [nodes, setNodes] = useState<FlowNode[]>(shown.nodes);
+  const [syncedFrom, setSyncedFrom] = useState(shown);
+  if (syncedFrom !== shown) {
     // The store changed: take its nodes (React's "adjust state on prop change" pattern, no effect needed).
-    setSyncedFrom(built);
-    setNodes(built.nodes);
+    setSyncedFrom(shown);
+    setNodes(shown.nodes);
   }
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     // Only geometry is local; selection lives in the store.
@@ -131,8 +139,6 @@ function Graph() {
     if (local.length > 0) setNodes((ns) => applyNodeChanges(local, ns));
   }, []);
 
-  // The minimap redraws every node on every drag step; it sits out the gesture and catches up on drop.
-  const [dragging, setDragging] = useState(false);
   const onNodeDragStart = useCallback(() => setDragging(true), []);
   const onNodeDragStop = useCallback((_: unknown, __: FlowNode, moved: FlowNode[]) => {
     setDragging(false);
@@ -141,7 +147,6 @@ function Graph() {
     moveNodes(moves);
   }, []);
 
-  const wrapper = useRef<HTMLDivElement>(null);
   const minimap = positions.size >= MINIMAP_FROM && built.nodes.length <= MINIMAP_UNTIL;
   // What is drawn (a collapsed group opened or closed changes it too, the document not).
   const nodeKey = useMemo(() => built.nodes.map((n) => n.id).join(' '), [built]);
@@ -200,7 +205,7 @@ function Graph() {
       )}
       <ReactFlow
         nodes={nodes}
-        edges={built.edges}
+        edges={shown.edges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
@@ -227,6 +232,7 @@ function Graph() {
         fitView={!savedViewport}
         fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.1 }}
         defaultViewport={savedViewport ?? undefined}
+        onMove={onMove}
         onMoveEnd={onMoveEnd}
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
