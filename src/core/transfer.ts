@@ -76,7 +76,8 @@ export class Unflattener<T> {
     this.made = flat.entries.map(([kind]) => (kind === 'a' ? [] : kind === 'm' ? new Map() : kind === 's' ? new Set() : {}));
   }
 
-  private value(v: FlatValue): unknown {
+  /** A table value as the value it stands for (fill's callback). */
+  value(v: FlatValue): unknown {
     if (!Array.isArray(v)) return v;
     if (v.length === 0) return undefined;
     if (v[0] === -1) return Number(v[1]);
@@ -87,11 +88,7 @@ export class Unflattener<T> {
     const end = Math.min(this.flat.entries.length, this.filled + budget);
     for (let i = this.filled; i < end; i++) {
       const [kind, items] = this.flat.entries[i]!;
-      const target = this.made[i]!;
-      if (kind === 'a') for (const x of items) (target as unknown[]).push(this.value(x));
-      else if (kind === 's') for (const x of items) (target as Set<unknown>).add(this.value(x));
-      else if (kind === 'm') for (let k = 0; k < items.length; k += 2) (target as Map<unknown, unknown>).set(this.value(items[k]!), this.value(items[k + 1]!));
-      else for (let k = 0; k < items.length; k += 2) (target as Record<string, unknown>)[items[k] as string] = this.value(items[k + 1]!);
+      fill(kind, items, this.made[i]!, this);
     }
     this.filled = end;
     return this.done;
