@@ -77,13 +77,25 @@ function classes(p: NodeProps<SrcFlowNode>, kind: string): string {
 const FAR_ZOOM = 0.35;
 const isFar = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM;
 
+/**
+ * A far node's handle: a bare element where React Flow measures a handle (classes `source`/`target`, its place from
+ * React Flow's own handle classes), hidden, and not a <Handle>: each <Handle> subscribes to React Flow's store, and
+ * with 500 far nodes on screen those subscriptions, and painting and hit-testing the handles, were most of each drag
+ * step (bench row 3: 43 ms of main thread per step with them, 18 ms without). Nobody draws a link at this zoom.
+ */
+function FarHandle({ type, at, id }: { type: 'source' | 'target'; at: 'top' | 'bottom' | 'right'; id?: string }) {
+  return <div className={`react-flow__handle react-flow__handle-${at} ${type} ${id ? 'sn-handle-job' : 'sn-handle'} sn-far-handle`} data-handlepos={at} data-handleid={id} />;
+}
+
+/** Below FAR_ZOOM: the position label alone, large, on a plain box. */
 function FarNode({ p, kind }: { p: NodeProps<SrcFlowNode>; kind: string }) {
   return (
     <div className={`${classes(p, kind)} sn-far`}>
-      <Handle type="target" position={Position.Top} className="sn-handle" />
+      <FarHandle type="target" at="top" />
       <span className="sn-far-label">{p.data.view.headline}</span>
-      <Handle type="source" position={Position.Bottom} className="sn-handle" />
-      <JobHandles />
+      <FarHandle type="source" at="bottom" />
+      <FarHandle type="source" at="right" id="job-out" />
+      <FarHandle type="target" at="right" id="job-in" />
     </div>
   );
 }
