@@ -20,7 +20,8 @@ const SETTLE_MS = 1000;
 
 type NewPage = (seed: string | null) => Promise<{ context: BrowserContext; page: Page }>;
 
-interface TraceEvent {
+/** A Chromium trace event, as far as the bench reads it (browser.ts reads its CPU times too). */
+export interface TraceEvent {
   name: string;
   cat?: string;
   ph: string;
@@ -28,7 +29,8 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
-  args?: { name?: string };
+  tdur?: number;
+  args?: { name?: string; data?: { type?: string } };
 }
 
 export interface PasteRun {

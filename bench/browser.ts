@@ -29,7 +29,7 @@ import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { libvirtChain } from './cases';
 import { BIG_RUNS, bigReport, measurePastes, measureWorstXpath } from './big';
-import type { XpathRun } from './big';
+import type { TraceEvent, XpathRun } from './big';
 import { bigDocs } from './bigDocs';
 import { median } from './measure';
 
@@ -501,17 +501,6 @@ export interface DragCpu {
   raster: number;
 }
 
-interface TraceEvent {
-  name: string;
-  cat?: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string; data?: { type?: string } };
-}
 
 async function tracedDrag(browser: Browser, page: Page, node: ReturnType<Page['locator']>): Promise<DragCpu> {
   const box = await node.boundingBox();
