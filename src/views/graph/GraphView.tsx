@@ -6,7 +6,7 @@
  */
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent } from 'react';
-import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, getNodesBounds, useReactFlow } from '@xyflow/react';
 import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import './graph.css';
@@ -34,7 +34,6 @@ import { collapsePlan } from '../../core/collapse';
 import { useCollapse } from '../../state/collapse';
 import { collapsedPositions } from './collapseFlow';
 import { CollapsedNode } from './CollapsedNode';
-import type { Box } from './viewLimits';
 import { MAX_ON_SCREEN } from './viewLimits';
 import { useFlowWindow } from './useFlowWindow';
 
@@ -66,21 +65,6 @@ function useSeverities(): Map<string, Severity> {
     }
     return m;
   }, [diagnostics]);
-}
-
-/** The box around every node (frames included), in flow coordinates. */
-function boundsOf(nodes: readonly FlowNode[]): Box {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const n of nodes) {
-    x0 = Math.min(x0, n.position.x);
-    y0 = Math.min(y0, n.position.y);
-    x1 = Math.max(x1, n.position.x + (n.width ?? 0));
-    y1 = Math.max(y1, n.position.y + (n.height ?? 0));
-  }
-  return x0 === Infinity ? { x: 0, y: 0, width: 0, height: 0 } : { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }
 
 function Graph() {
@@ -150,7 +134,8 @@ function Graph() {
   const minimap = positions.size >= MINIMAP_FROM && built.nodes.length <= MINIMAP_UNTIL;
   // What is drawn (a collapsed group opened or closed changes it too, the document not).
   const nodeKey = useMemo(() => built.nodes.map((n) => n.id).join(' '), [built]);
-  const bounds = useMemo(() => boundsOf(built.nodes), [built]);
+  // The box around every built node (frames included), not only the window React Flow holds.
+  const bounds = useMemo(() => getNodesBounds(built.nodes), [built]);
   const { savedViewport, minZoom } = useViewFollow({ flow, pane: wrapper, fitRequest, nodeKey, selection, positions, minimap, bounds, nodeCount: built.nodes.length });
 
   const links = useLinks(doc);
