@@ -1,6 +1,6 @@
 /** Node components: image layers, quorum nodes and the disk frames. Memoised; data objects are reused upstream. */
-import { memo } from 'react';
-import { Handle, Position, useStore } from '@xyflow/react';
+import { createContext, memo, useContext } from 'react';
+import { Handle, Position } from '@xyflow/react';
 import type { ReactFlowState } from '@xyflow/react';
 import type { NodeProps } from '@xyflow/react';
 import type { FrameFlowNode, SrcFlowNode } from './flowModel';
@@ -75,7 +75,12 @@ function classes(p: NodeProps<SrcFlowNode>, kind: string): string {
  * label, large) so dragging among hundreds of nodes stays within a frame.
  */
 const FAR_ZOOM = 0.35;
-const isFar = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM;
+export const isFar = (s: ReactFlowState): boolean => s.transform[2] < FAR_ZOOM;
+/**
+ * Whether the view is zoomed out past FAR_ZOOM, worked out once by GraphView and handed down: a useStore(isFar) in each
+ * node was one more React Flow store subscriber per node, run at every drag step (500 of them, bench row 3).
+ */
+export const FarContext = createContext(false);
 
 /**
  * A far node's handle: a bare element where React Flow measures a handle (classes `source`/`target`, its place from
@@ -102,7 +107,7 @@ function FarNode({ p, kind }: { p: NodeProps<SrcFlowNode>; kind: string }) {
 
 export const ImageNode = memo(function ImageNode(p: NodeProps<SrcFlowNode>) {
   const v = p.data.view;
-  const far = useStore(isFar);
+  const far = useContext(FarContext);
   if (far) return <FarNode p={p} kind="sn-image" />;
   return (
     <div className={classes(p, 'sn-image')}>
@@ -137,7 +142,7 @@ function JobHandles() {
 export const QuorumNode = memo(function QuorumNode(p: NodeProps<SrcFlowNode>) {
   const v = p.data.view;
   const t = v.threshold ?? '?';
-  const far = useStore(isFar);
+  const far = useContext(FarContext);
   if (far) return <FarNode p={p} kind="sn-quorum" />;
   return (
     <div className={classes(p, 'sn-quorum')}>
