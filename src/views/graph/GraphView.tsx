@@ -190,7 +190,7 @@ function Graph() {
   const onKeyDown = useGraphKeys(derived, selection?.uid ?? null);
 
   return (
-    <div className={`graph-pane${parseError ? ' graph-stale' : ''}${dragging ? ' graph-dragging' : ''}`} ref={wrapper} onKeyDown={onKeyDown} onPointerDown={capturePointerOnNode}>
+    <div className={`graph-pane${parseError ? ' graph-stale' : ''}`} ref={wrapper} onKeyDown={onKeyDown} onPointerDown={capturePointerOnNode}>
       {parseError && (
         <div className="stale-banner" role="status">
           Stale: the XML has an error at line {parseError.line}:{parseError.col}. The graph shows the last good version.
