@@ -143,6 +143,9 @@ test.describe('share link', () => {
     await page.keyboard.press('Escape');
     const chain = await graphOf(ed);
     await ed.loadExample(EXAMPLE.multiDisk);
+    // The snapshot waits for every disk of the example to be drawn (4 nodes, the cdrom sda last).
+    await expect(ed.nodes).toHaveCount(4);
+    await expect(ed.page.locator('.react-flow__node[data-disk="sda"]')).toHaveCount(1);
     const multi = await graphOf(ed);
     await page.evaluate((hash) => (location.hash = hash), new URL(link).hash);
     await expect.poll(() => graphOf(ed)).toEqual(chain);
