@@ -4,7 +4,7 @@
  * store, and commits the drag once, on drop. Where the view goes is
  * useViewFollow's; what links do is useLinks'.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from 'react';
 import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, getNodesBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
 import type { Connection, Edge, FinalConnectionState, NodeChange, OnConnectEnd, Viewport } from '@xyflow/react';
@@ -37,8 +37,12 @@ import { CollapsedNode } from './CollapsedNode';
 import { MAX_ON_SCREEN } from './viewLimits';
 import { useFlowWindow } from './useFlowWindow';
 import { DragSteps } from './dragSteps';
+import { FarEdgeLayer } from './farEdgeLayer';
+import { FarEdges } from './FarEdges';
 
 const PRO_OPTIONS = { hideAttribution: true };
+/** Zoomed far out React Flow draws no edges: FarEdges does (farEdgeLayer.ts). */
+const NO_EDGES: Edge[] = [];
 const ARIA_LABELS = { 'node.a11yDescription.default': 'Arrow keys move between nodes; Delete removes; Shift+F10 opens the menu.' };
 const MINIMAP_STYLE = { width: 150, height: 96 };
 /** Below this many nodes the whole graph fits on screen and a minimap only covers it. */
@@ -121,13 +125,15 @@ function Graph() {
   }
   const rf = useStoreApi<FlowNode>();
   const [dragSteps] = useState(() => new DragSteps(rf));
+  const [farLayer] = useState(() => new FarEdgeLayer());
+  useLayoutEffect(() => dragSteps.setFar(far ? farLayer : null), [dragSteps, farLayer, far]);
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     // Only geometry is local; selection lives in the store.
     const local = changes.filter((c) => c.type === 'position' || c.type === 'dimensions');
     if (local.length === 0) return;
     if (local.every((c) => c.type === 'position' && c.dragging)) return dragSteps.add(local);
     // The drop's own change (every dragged node's final place) lands in this component's nodes as any other.
-    dragSteps.cancel();
+    dragSteps.drop(local);
     setNodes((ns) => applyNodeChanges(local, ns));
   }, [dragSteps]);
 
@@ -199,7 +205,7 @@ function Graph() {
       <FarContext.Provider value={far}>
       <ReactFlow
         nodes={nodes}
-        edges={shown.edges}
+        edges={far ? NO_EDGES : shown.edges}
         nodeTypes={NODE_TYPES}
         onNodesChange={onNodesChange}
         onNodeDragStart={onNodeDragStart}
@@ -231,6 +237,7 @@ function Graph() {
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
+        {far && <FarEdges edges={shown.edges} layer={farLayer} />}
         <Background gap={24} size={1} />
         <Controls showInteractive={false} position="bottom-left" fitViewOptions={{ padding: fitPadding(minimap), maxZoom: 1.1, duration: 200 }} aria-label="View">
           <ControlButton onClick={tidy} title="Tidy: lay out every node automatically again" aria-label="Tidy">
