@@ -105,6 +105,9 @@ test.describe('share link', () => {
     // Work of one's own, saved: a new tab would take it up.
     await ed.loadExample(EXAMPLE.multiDisk);
     await expect.poll(async () => (await ed.storedSession()) !== null).toBe(true);
+    // The snapshot waits for every disk of the example to be drawn (4 nodes, the cdrom sda last).
+    await expect(ed.nodes).toHaveCount(4);
+    await expect(ed.page.locator('.react-flow__node[data-disk="sda"]')).toHaveCount(1);
     const mine = await graphOf(ed);
     // A link to another document, made in another browser.
     const sender = await freshEditor(browser);
@@ -129,6 +132,8 @@ test.describe('share link', () => {
     const tab = new Editor(await page.context().newPage());
     await tab.page.goto(link);
     await expect.poll(() => graphOf(tab)).toEqual(shared);
+    // Its own session is stored (autosave) before Recent… lists the sessions: the list is read when it opens.
+    await expect.poll(async () => Object.keys(await storedSessions(tab.page)).length).toBe(Object.keys(after).length + 1);
     const recent = await tab.openRecent();
     await expect(recent.locator('.recent-item')).toHaveCount(3);
     // The first session is still there, unchanged: opening it brings the work back.

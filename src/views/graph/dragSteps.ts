@@ -37,6 +37,8 @@ export class DragSteps {
   private pending: NodeChange<FlowNode>[] = [];
   private frame: number | null = null;
   private far: FarEdgeLayer | null = null;
+  /** The layer whose live set this drag filled (ended on drop). */
+  private began: FarEdgeLayer | null = null;
   /** Nodes written in place during this drag (far), so the drop can clear their layer hint. */
   private placed = new Map<string, HTMLElement>();
   /** Their own z-index (React Flow's), given back at the drop. */
@@ -66,7 +68,9 @@ export class DragSteps {
     this.pending = [];
     if (this.placed.size > 0) {
       this.place(changes);
-      this.far?.end();
+      // The layer the drag began in: the zoom may have crossed FAR_ZOOM since.
+      this.began?.end();
+      this.began = null;
     }
     for (const [id, el] of this.placed) {
       el.style.willChange = '';
@@ -91,7 +95,10 @@ export class DragSteps {
     const moved = new Map<string, XYPosition>();
     for (const c of changes) if (c.type === 'position' && c.position) moved.set(c.id, c.position);
     const root = this.store.getState().domNode;
-    if (this.placed.size === 0) this.far?.begin(moved.keys());
+    if (this.placed.size === 0) {
+      this.began = this.far;
+      this.far?.begin(moved.keys());
+    }
     for (const [id, at] of moved) {
       let el = this.placed.get(id);
       if (!el) {
