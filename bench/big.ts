@@ -3,6 +3,9 @@
  *   - paste (a real paste event) -> the graph shows the pasted document, and the
  *     longest renderer main-thread task from the paste until 1 s after that,
  *     for the big documents and the 3-disk domain in the same run;
+ *   - the same documents restored at start-up: pasted, autosaved, the page
+ *     reloaded; reload -> graph, and the longest task from the navigation
+ *     until 1 s after the graph shows (the 3-disk domain again the baseline);
  *   - the worst XPath query on the 300-disk domain: frame gaps while it runs,
  *     how long until the address bar answers, and what it says.
  * Longest tasks come from a Chromium trace (`ThreadControllerImpl::RunTask` on
@@ -48,6 +51,7 @@ export interface PasteRow {
   runs: PasteRun[];
 }
 
+/** The longest main-thread task between the page's `big:paste` and `big:end` marks (a restore marks the navigation). */
 function longestTask(buf: Buffer): number {
   const raw = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(raw) ? raw : raw.traceEvents;
@@ -72,10 +76,20 @@ async function pasteOnce(browser: Browser, newPage: NewPage, url: string, doc: B
   await page.goto(url);
   await page.waitForSelector('.react-flow__node[data-position]');
   await page.waitForTimeout(500); // the first fitView and autosave settle
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  const toGraphMs = await paste(page, doc);
+  await page.waitForTimeout(SETTLE_MS);
+  await page.evaluate(() => performance.mark('big:end'));
+  const longestMs = longestTask(await browser.stopTracing());
+  await context.close();
+  return { toGraphMs, longestMs };
+}
+
+/** Pastes `doc` over the whole XML (a real paste event); resolves with the ms until the graph shows it. */
+async function paste(page: Page, doc: BigDoc): Promise<number> {
   await page.locator('.cm-content').click();
   await page.keyboard.press('ControlOrMeta+A');
-  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
-  const toGraphMs = await page.locator('.cm-content').evaluate(
+  return page.locator('.cm-content').evaluate(
     (el, arg) =>
       new Promise<number>((ok, fail) => {
         const sel = arg.sel;
@@ -98,6 +112,22 @@ async function pasteOnce(browser: Browser, newPage: NewPage, url: string, doc: B
       }),
     { text: doc.text, sel: BIG_NODE },
   );
+}
+
+/** Pastes `doc`, waits for its autosave, reloads: the session is restored at start-up (state/persist.ts). */
+async function restoreOnce(browser: Browser, newPage: NewPage, url: string, doc: BigDoc): Promise<PasteRun> {
+  const { context, page } = await newPage(null);
+  await page.goto(url);
+  await page.waitForSelector('.react-flow__node[data-position]');
+  await page.waitForTimeout(500);
+  await paste(page, doc);
+  await page.waitForFunction((n) => Object.keys(localStorage).some((k) => k.startsWith('strata.session.') && (localStorage.getItem(k) ?? '').length >= n), doc.text.length, { timeout: 60_000 });
+  await page.addInitScript(() => performance.mark('big:paste'));
+  await browser.startTracing(page, { categories: ['toplevel', 'blink.user_timing'] });
+  const t0 = Date.now();
+  await page.reload();
+  await page.waitForSelector(BIG_NODE, { timeout: 120_000 });
+  const toGraphMs = Date.now() - t0;
   await page.waitForTimeout(SETTLE_MS);
   await page.evaluate(() => performance.mark('big:end'));
   const longestMs = longestTask(await browser.stopTracing());
@@ -106,11 +136,20 @@ async function pasteOnce(browser: Browser, newPage: NewPage, url: string, doc: B
 }
 
 export async function measurePastes(browser: Browser, newPage: NewPage, url: string): Promise<PasteRow[]> {
-  const docs = [bigDocs.disks3(), bigDocs.disks300(), bigDocs.chain1000(), bigDocs.disks2000(), bigDocs.chain10000()];
+  return measureRows(browser, newPage, url, pasteOnce, [bigDocs.disks3(), bigDocs.disks300(), bigDocs.chain1000(), bigDocs.disks2000(), bigDocs.chain10000()]);
+}
+
+export async function measureRestores(browser: Browser, newPage: NewPage, url: string): Promise<PasteRow[]> {
+  return measureRows(browser, newPage, url, restoreOnce, [bigDocs.disks3(), bigDocs.disks2000(), bigDocs.chain10000()]);
+}
+
+type Once = (browser: Browser, newPage: NewPage, url: string, doc: BigDoc) => Promise<PasteRun>;
+
+async function measureRows(browser: Browser, newPage: NewPage, url: string, once: Once, docs: readonly BigDoc[]): Promise<PasteRow[]> {
   const rows: PasteRow[] = [];
   for (const doc of docs) {
     const runs: PasteRun[] = [];
-    for (let i = 0; i < BIG_RUNS; i++) runs.push(await pasteOnce(browser, newPage, url, doc));
+    for (let i = 0; i < BIG_RUNS; i++) runs.push(await once(browser, newPage, url, doc));
     rows.push({ name: doc.name, chars: doc.text.length, toGraphMs: median(runs.map((r) => r.toGraphMs)), longestMs: median(runs.map((r) => r.longestMs)), runs });
   }
   return rows;
@@ -175,16 +214,20 @@ const f0 = (x: number): string => x.toFixed(0);
 const size = (chars: number): string => (chars >= 1e6 ? `${(chars / 1e6).toFixed(1)} MB` : `${Math.round(chars / 1e3)} KB`);
 
 /** The rows as a markdown table (what bench/results-*.md hold). */
-export function bigReport(pastes: readonly PasteRow[], xpath: readonly XpathRun[]): string {
-  const base = pastes.find((p) => p.name.startsWith('3 disks'));
-  const lines = [
-    `| document | text | paste -> graph (ms) | longest main-thread task (ms) | vs 3-disk | runs: to graph / longest |`,
-    '|---|---|---|---|---|---|',
-    ...pastes.map(
-      (p) =>
-        `| ${p.name} | ${size(p.chars)} | ${f0(p.toGraphMs)} | ${f0(p.longestMs)} | ${base ? `${(p.longestMs / base.longestMs).toFixed(1)}x` : '-'} | ${p.runs.map((r) => `${f0(r.toGraphMs)}/${f0(r.longestMs)}`).join(', ')} |`,
-    ),
-  ];
+export function bigReport(pastes: readonly PasteRow[], xpath: readonly XpathRun[], restores: readonly PasteRow[] = []): string {
+  const table = (rows: readonly PasteRow[], toGraph: string): string[] => {
+    const base = rows.find((p) => p.name.startsWith('3 disks'));
+    return [
+      `| document | text | ${toGraph} (ms) | longest main-thread task (ms) | vs 3-disk | runs: to graph / longest |`,
+      '|---|---|---|---|---|---|',
+      ...rows.map(
+        (p) =>
+          `| ${p.name} | ${size(p.chars)} | ${f0(p.toGraphMs)} | ${f0(p.longestMs)} | ${base ? `${(p.longestMs / base.longestMs).toFixed(1)}x` : '-'} | ${p.runs.map((r) => `${f0(r.toGraphMs)}/${f0(r.longestMs)}`).join(', ')} |`,
+      ),
+    ];
+  };
+  const lines = table(pastes, 'paste -> graph');
+  if (restores.length > 0) lines.push('', 'Restored at start-up (pasted, autosaved, the page reloaded):', ...table(restores, 'reload -> graph'));
   if (xpath.length > 0) {
     const m = (k: 'answeredMs' | 'maxGapMs' | 'p95GapMs'): string => f0(median(xpath.map((x) => x[k])));
     lines.push(

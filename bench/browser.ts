@@ -28,7 +28,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { libvirtChain } from './cases';
-import { BIG_RUNS, bigReport, measurePastes, measureWorstXpath } from './big';
+import { BIG_RUNS, bigReport, measurePastes, measureRestores, measureWorstXpath } from './big';
 import type { TraceEvent, XpathRun } from './big';
 import { bigDocs } from './bigDocs';
 import { median } from './measure';
@@ -592,6 +592,7 @@ export async function runBrowserBench(): Promise<{ missed: string[] }> {
     const b = browser;
     const open = (seed: string | null) => newPage(b, seed);
     const pastes = process.env.BENCH_ONLY === 'xpath' || onlyDrag ? [] : await measurePastes(browser, open, server.url);
+    const restores = process.env.BENCH_ONLY === 'xpath' || onlyDrag ? [] : await measureRestores(browser, open, server.url);
     const xpaths: XpathRun[] = [];
     for (let i = 0; i < (onlyDrag ? 0 : BIG_RUNS); i++) xpaths.push(await measureWorstXpath(open, server.url, session(bigDocs.disks300().text)));
 
@@ -643,7 +644,7 @@ export async function runBrowserBench(): Promise<{ missed: string[] }> {
         `  WARNING: the machine is busy (load average up to ${load1.toFixed(1)} on ${cpus().length} CPUs; an idle page's rAF p95 was ${f1(idleP95)} ms): the wall-clock figures 1-3 are inflated; compare the traced CPU times, or run again when the machine is idle.`,
       );
     }
-    console.log(`\n5. Big documents (issue 12), median of ${BIG_RUNS} runs; drag among 500 nodes: rAF gap p95 ${f1(dragP95)} ms, the dragged node's own move gap p95 ${f1(movedP95)} ms\n${bigReport(pastes, xpaths)}`);
+    console.log(`\n5. Big documents (issue 12), median of ${BIG_RUNS} runs; drag among 500 nodes: rAF gap p95 ${f1(dragP95)} ms, the dragged node's own move gap p95 ${f1(movedP95)} ms\n${bigReport(pastes, xpaths, restores)}`);
     console.log(missed.length > 0 ? `Browser targets missed: ${missed.join('; ')}.` : 'All browser targets met.');
     return { missed };
   } finally {
