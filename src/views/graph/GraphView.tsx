@@ -1,8 +1,9 @@
 /**
  * The graph pane: the only module that renders React Flow. It keeps a local
- * copy of the nodes so a drag moves at frame rate without touching the
- * store, and commits the drag once, on drop. Where the view goes is
- * useViewFollow's; what links do is useLinks'.
+ * copy of the nodes; a drag's steps bypass it and the store (DragSteps) and
+ * the drag is committed once, on drop. Zoomed far out, the links are
+ * FarEdges'. Where the view goes is useViewFollow's; what links do is
+ * useLinks'.
  */
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from 'react';

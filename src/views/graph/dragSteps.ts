@@ -39,10 +39,8 @@ export class DragSteps {
   private far: FarEdgeLayer | null = null;
   /** The layer whose live set this drag filled (ended on drop). */
   private began: FarEdgeLayer | null = null;
-  /** Nodes written in place during this drag (far), so the drop can clear their layer hint. */
-  private placed = new Map<string, HTMLElement>();
-  /** Their own z-index (React Flow's), given back at the drop. */
-  private zIndex = new Map<string, string>();
+  /** Nodes written in place during this drag (far), with their own z-index (React Flow's), given back at the drop. */
+  private placed = new Map<string, { readonly el: HTMLElement; readonly zIndex: string }>();
 
   constructor(private readonly store: FlowStore) {}
 
@@ -63,6 +61,8 @@ export class DragSteps {
    * there.
    */
   drop(changes: readonly NodeChange<FlowNode>[]): void {
+    // A node measured mid-drag (its dimensions) is not a drop: the drag goes on.
+    if (!changes.some((c) => c.type === 'position')) return;
     if (this.frame !== null) cancelAnimationFrame(this.frame);
     this.frame = null;
     this.pending = [];
@@ -72,12 +72,11 @@ export class DragSteps {
       this.began?.end();
       this.began = null;
     }
-    for (const [id, el] of this.placed) {
+    for (const { el, zIndex } of this.placed.values()) {
       el.style.willChange = '';
-      el.style.zIndex = this.zIndex.get(id) ?? '';
+      el.style.zIndex = zIndex;
     }
     this.placed.clear();
-    this.zIndex.clear();
   }
 
   private flush(): void {
@@ -100,13 +99,13 @@ export class DragSteps {
       this.far?.begin(moved.keys());
     }
     for (const [id, at] of moved) {
-      let el = this.placed.get(id);
+      let el = this.placed.get(id)?.el;
       if (!el) {
         el = root?.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`) ?? undefined;
         if (!el) continue;
+        this.placed.set(id, { el, zIndex: el.style.zIndex });
+        // Its own compositor layer, above the other nodes: a step changes that layer's transform and repaints nothing.
         el.style.willChange = 'transform';
-        this.placed.set(id, el);
-        this.zIndex.set(id, el.style.zIndex);
         el.style.zIndex = '1000';
       }
       el.style.transform = `translate(${at.x}px,${at.y}px)`;
