@@ -36,6 +36,12 @@ export interface TraceEvent {
   args?: { name?: string; data?: { type?: string } };
 }
 
+/** Chromium trace JSON (object or array form) -> events. */
+export function traceEvents(buf: Buffer): TraceEvent[] {
+  const raw = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  return Array.isArray(raw) ? raw : raw.traceEvents;
+}
+
 export interface PasteRun {
   /** Paste event dispatched -> first frame after a node of the pasted document is in the graph DOM. */
   toGraphMs: number;
@@ -53,8 +59,7 @@ export interface PasteRow {
 
 /** The longest main-thread task between the page's `big:paste` and `big:end` marks (a restore marks the navigation). */
 function longestTask(buf: Buffer): number {
-  const raw = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const events = traceEvents(buf);
   const mark = (name: string): TraceEvent | undefined => events.find((e) => e.name === name && e.cat?.includes('user_timing'));
   const from = mark('big:paste');
   const to = mark('big:end');
