@@ -135,3 +135,44 @@ test('opening a big file reads it in the worker: the page answers meanwhile, "Op
   await expect(page.locator(BIG_NODE)).toHaveCount(0);
   await ed.expectGraph(MAIL_QUORUM_NODES);
 });
+
+test('a big session is restored on reload in the worker: the page answers meanwhile, and it opens with its positions and view', async ({ ed, page }) => {
+  test.setTimeout(120_000);
+  await ed.pasteXml(bigDocs.chain10000().text);
+  await applied(page, 'xvda');
+  // The load's fit is animated: drag once the view has settled.
+  await ed.waitStill(ed.node('xvda[2]'));
+  await ed.dragNodeBy('xvda[1]', 140, 40);
+  await expect.poll(async () => Object.keys(((await ed.storedSession())?.dragged as object) ?? {}).length, { timeout: 10_000 }).toBe(1);
+  await ed.waitStill(ed.node('xvda[1]'));
+  const viewport = () => page.evaluate(() => getComputedStyle(document.querySelector('.react-flow__viewport')!).transform);
+  // Where the dragged layer (the second) is from the top of the chain (a drag takes the layers under it along).
+  const place = async () => {
+    const [a, b] = [await ed.node('xvda[1]').boundingBox(), await ed.node('xvda[0]').boundingBox()];
+    return { dx: a!.x - b!.x, dy: a!.y - b!.y };
+  };
+  const before = { view: await viewport(), place: await place() };
+  expect(before.place.dx).toBeGreaterThan(50);
+  // Stored: the view too (written once it has rested).
+  await expect.poll(async () => JSON.stringify((await ed.storedSession())?.view), { timeout: 10_000 }).toContain('viewport');
+  // Whether the restore note was drawn: it is, from the first render until the stored document lands.
+  await page.addInitScript(() => {
+    const w = window as unknown as { __restoringSeen: boolean };
+    w.__restoringSeen = false;
+    new MutationObserver(() => void (document.querySelector('.restoring-note') && (w.__restoringSeen = true))).observe(document, { childList: true, subtree: true });
+  });
+  await page.reload();
+  expect(await clickDelay(page, 'Recent…')).toBeLessThan(200);
+  await page.keyboard.press('Escape');
+  await applied(page, 'xvda');
+  await expect(page.locator('.restoring-note')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { __restoringSeen: boolean }).__restoringSeen)).toBe(true);
+  await ed.waitStill(ed.node('xvda[1]'));
+  const after = await place();
+  expect(after.dx).toBeCloseTo(before.place.dx, 0);
+  expect(after.dy).toBeCloseTo(before.place.dy, 0);
+  expect(await viewport()).toBe(before.view);
+  // A restored session starts a fresh history, and its stored copy still has the position.
+  await expect(ed.button('Undo')).toBeDisabled();
+  expect(Object.keys(((await ed.storedSession())?.dragged as object) ?? {})).toHaveLength(1);
+});

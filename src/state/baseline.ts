@@ -141,17 +141,23 @@ export function storeBaseline(): void {
  * Restores a stored session with `restore` (its load becomes the current
  * opening); then that session's stored baseline, read before the load
  * overwrote it, replaces the restore as the opening. Baselines of sessions
- * no longer stored are dropped.
+ * no longer stored are dropped. A restore that lands later (`later`: read in
+ * the worker, state/restoreLater.ts) is handed the stored baseline and adopts
+ * it itself when it lands.
  */
-export function keepingBaseline<T extends { readonly restored: boolean }>(sessionId: string, restore: () => T): T {
+export function keepingBaseline<T extends { readonly restored: boolean; readonly later?: boolean }>(sessionId: string, restore: (stored: Baseline | null) => T): T {
   const stored = parseBaseline(readRaw(keyOf(sessionId)));
-  const result = restore();
+  const result = restore(stored);
   pruneBaselines();
-  if (!result.restored || stored === null) return result;
-  current.opened = stored.opened;
-  current.saved = stored.saved;
-  publish();
+  if (result.restored && !result.later && stored !== null) adoptBaseline(stored);
   return result;
+}
+
+/** The current opening becomes `b` (a restored session's own, or the text it restored, when none was stored). */
+export function adoptBaseline(b: Baseline): void {
+  current.opened = b.opened;
+  current.saved = b.saved;
+  publish();
 }
 
 function pruneBaselines(): void {

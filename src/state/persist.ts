@@ -10,10 +10,12 @@
  * document (stale) and undo goes back to it.
  */
 import { loadText } from '../core/io/document';
-import { applyDraft, clearHistory, discardDraft, errorAt, loadDocument, moveNodes, notify, select, setDraft, useEditor } from './store';
+import { discardDraft, errorAt, loadDocument, notify, useEditor } from './store';
 import type { Session, SessionView, Theme, Viewport } from './sessionFormat';
 import { isTheme, parseSession, viewportOf } from './sessionFormat';
-import { draggedFromKeys, uidOfKey } from './stableKeys';
+import { readsOffThread } from './bigRead';
+import type { RestoreResult } from './restoreLater';
+import { finishRestore, restoreLater } from './restoreLater';
 import type { Choice, SessionEntry } from './sessions';
 import { UNREADABLE_KEY, chooseSession, entryOf, forgetTabSessionId, listSessions, migrateLegacy, newSessionId, sessionKey, tabSessionId } from './sessions';
 import { claim, heldElsewhere, newPage, release, startLiveness } from './liveTabs';
@@ -21,6 +23,7 @@ import { readRaw, writeRaw } from './storage';
 import { currentView, isTouched, markTouched, rememberTheme, resetTabSession, setSessionId, setView, writeSession } from './tabSession';
 // Changes view: the document as opened is kept beside the session (state/baseline.ts).
 import { keepingBaseline, storeBaseline } from './baseline';
+import type { Baseline } from './baseline';
 
 export { MIGRATIONS, SESSION_FORMAT, SESSION_VERSION, parseSession, sessionOf } from './sessionFormat';
 export type { Migration, ParsedSession, Session, SessionView, Theme, Viewport } from './sessionFormat';
@@ -52,7 +55,7 @@ export function resetPersistState(opts: { readonly newTab?: boolean; readonly ke
 
 // ---- restore ------------------------------------------------------------------
 
-export type RestoreResult = { readonly restored: boolean; readonly message?: string };
+export type { RestoreResult } from './restoreLater';
 
 function fail(message: string): RestoreResult {
   notify('error', message);
@@ -105,12 +108,16 @@ function restoreStored(id: string): RestoreResult {
   const { theme, viewport } = parsed.session.view;
   setView({ theme, ...(viewport ? { viewport } : {}) });
   // A reload goes on comparing with the document as opened, not as restored.
-  return keepingBaseline(id, () => applySession(parsed.session));
+  return keepingBaseline(id, (stored) => applySession(parsed.session, stored));
 }
 
-/** Loads a session into the store: its last good document (positions, selection), then its draft on top. History starts afresh. */
-function applySession(session: Session): RestoreResult {
+/**
+ * Loads a session into the store: its last good document (positions, selection), then its draft on top. History
+ * starts afresh. A big document is read in the worker and finishes when it lands (restoreLater.ts).
+ */
+function applySession(session: Session, stored: Baseline | null): RestoreResult {
   const good = session.saved ?? session.text;
+  if (readsOffThread(good)) return restoreLater(session, good, stored);
   const loaded = loadText(good);
   if (!loaded.ok) {
     // No good document is known (format 1 stored only the editor's text): the example stays the
@@ -121,19 +128,7 @@ function applySession(session: Session): RestoreResult {
     );
   }
   if (!loadDocument(good, 'Restore')) return fail('Your last session could not be restored: the current XML has unapplied errors.');
-  const doc = useEditor.getState().doc;
-  moveNodes(draggedFromKeys(doc, session.dragged));
-  const sel = session.view.selection ? uidOfKey(doc, session.view.selection) : null;
-  if (sel !== null) select(sel, 'op');
-  clearHistory();
-  if (session.text === good) return { restored: true };
-  setDraft(session.text);
-  // Typing saved before it was applied: applied now (one undo step back to the last good document).
-  if (applyDraft()) return { restored: true };
-  const e = useEditor.getState().parseError;
-  const message = `Your last session's XML does not parse (${e ? errorAt(e) : 'an error'}). The graph shows your last good version; your text is in the XML pane: fix it, or Undo to go back to that version.`;
-  notify('error', message);
-  return { restored: true, message };
+  return finishRestore(session, good);
 }
 
 // ---- autosave -------------------------------------------------------------------
@@ -224,7 +219,7 @@ export function openSession(id: string): boolean {
   setSessionId(id, true);
   claim(id);
   discardDraft(); // saved with this tab's previous session just above
-  const result = keepingBaseline(id, () => applySession(session));
+  const result = keepingBaseline(id, (stored) => applySession(session, stored));
   writeSession();
   if (!result.message) notify('info', `Opened “${title}”. This tab's previous work is saved under Recent….`);
   return true;

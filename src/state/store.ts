@@ -203,14 +203,16 @@ function loadFailed(text: string, label: string | undefined, error: Diagnostic):
 /**
  * New, Open, an example, a restore: one undoable step. Unreadable text is kept as a draft, never dropped. A big text
  * (`opts.async`: a caller that can wait, Open and a drop) is read in the worker: it shows in the XML pane as a draft
- * at once, and is applied when read (`onLoaded` then); true means it was taken.
+ * at once, and is applied when read (`onLoaded` then); true means it was taken. `fit: false` keeps the view.
  */
-export function loadDocument(text: string, label: string, opts: { readonly async?: boolean; readonly onLoaded?: () => void } = {}): boolean {
+export function loadDocument(text: string, label: string, opts: { readonly async?: boolean; readonly onLoaded?: () => void; readonly fit?: boolean } = {}): boolean {
   if (!flushDraft()) return false;
   if (opts.async && readsOffThread(text)) {
     const before = get().doc;
     set({ text, draft: true, parseError: null });
-    readOffThread(text, before, label, { dragged: {}, selection: null, selectedEdge: null, fitRequest: get().fitRequest + 1 }, opts.onLoaded);
+    // `fit: false`: a restore, which keeps the view it stored (state/restoreLater.ts).
+    const fit = opts.fit === false ? {} : { fitRequest: get().fitRequest + 1 };
+    readOffThread(text, before, label, { dragged: {}, selection: null, selectedEdge: null, ...fit }, opts.onLoaded);
     return true;
   }
   const loaded = loadText(text);

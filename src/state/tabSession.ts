@@ -22,6 +22,14 @@ let touched = false;
 /** View settings not held by the store (theme, viewport); read lazily from storage. */
 let viewCache: SessionView | null = null;
 let warnedWriteFailure = false;
+/** Writes held back: this tab's stored session is being restored in the background. */
+let held = false;
+
+export function holdWrites(on: boolean): void {
+  held = on;
+}
+
+export const writesHeld = (): boolean => held;
 
 /** This tab's session id (a new one, remembered in sessionStorage, if it has none yet). */
 export function currentId(): string {
@@ -74,7 +82,8 @@ export function rememberTheme(theme: Theme): void {
  * write succeeds again. Returns false only when a needed write failed.
  */
 export function writeSession(): boolean {
-  if (!touched) return true;
+  // A stored session still being read back (state/restoreLater.ts) is the truth until it lands: nothing is written over it.
+  if (!touched || held) return true;
   const s = useEditor.getState();
   const sid = currentId();
   const ok = writeRaw(sessionKey(sid), JSON.stringify(sessionOf(s, currentView())));
@@ -94,4 +103,5 @@ export function resetTabSession(): void {
   touched = false;
   viewCache = null;
   warnedWriteFailure = false;
+  held = false;
 }

@@ -5,6 +5,7 @@
  * FarEdges'. Where the view goes is useViewFollow's; what links do is
  * useLinks'.
  */
+import { RestoringNote } from './RestoringNote';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { MouseEvent as ReactMouseEvent, PointerEvent as ReactPointerEvent } from 'react';
 import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, applyNodeChanges, getNodesBounds, useReactFlow, useStore, useStoreApi } from '@xyflow/react';
@@ -249,6 +250,7 @@ function Graph() {
       </ReactFlow>
       </FarContext.Provider>
       <Legend />
+      <RestoringNote />
       {menu && <NodeMenu uid={menu.uid} x={menu.x} y={menu.y} onClose={closeMenu} />}
     </div>
   );

@@ -13,6 +13,7 @@ import type { FitViewOptions, ReactFlowInstance } from '@xyflow/react';
 import { NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
 import type { Point } from '../../core/layout';
 import { loadViewport, saveViewport } from '../../state/persist';
+import { takeKeptView } from '../../state/restoreLater';
 import type { Selection } from '../../state/store';
 import type { FlowNode } from './flowModel';
 import type { Box } from './viewLimits';
@@ -82,6 +83,11 @@ export function useViewFollow(opts: {
   useEffect(() => {
     if (seenKey.current === nodeKey) return;
     seenKey.current = nodeKey;
+    // A big session restored in the background has just landed: it opens at the view it stored, as a small one does.
+    if (takeKeptView() && savedViewport) {
+      void flow.setViewport(savedViewport);
+      return;
+    }
     const t = window.setTimeout(() => {
       const box = pane.current?.getBoundingClientRect();
       const nodes = flow.getNodes().filter((n) => n.type !== 'disk');
@@ -89,7 +95,7 @@ export function useViewFollow(opts: {
       if (!inView(flow, flow.getNodesBounds(nodes), box.width, box.height)) fit();
     }, 60);
     return () => window.clearTimeout(t);
-  }, [nodeKey, flow, pane, fit]);
+  }, [nodeKey, flow, pane, fit, savedViewport]);
 
   // The pane shrinks (the bottom panels open, the side panel appears, the window narrows): a graph that was all in
   // view is fitted again rather than cut; one the user had zoomed into stays as it is.
