@@ -17,6 +17,7 @@ import type { Wire } from '../core/transfer';
 import { primeDiagnostics } from './diagnostics';
 import { primeRanges } from '../core/textRanges';
 import { primeLayout } from '../core/layout';
+import { primeImagesInUse } from '../core/ops/nodes';
 import { normalizeNewlines } from '../core/io/textDiff';
 import type { LimitedWorker, WorkerLike } from './workers/limited';
 import { browserTimers, limitedWorker } from './workers/limited';
@@ -97,6 +98,7 @@ function prime(r: Extract<ReadJobResult, { ok: true }>, text: string): void {
   primeDerive(doc, r.derived);
   primeRanges(doc, normalizeNewlines(text), r.ranges);
   primeLayout(doc, r.layout);
+  primeImagesInUse(doc, r.inUse);
   if (r.validated) primeDiagnostics(doc, r.result.summary.diagnostics ?? [], r.validated);
 }
 

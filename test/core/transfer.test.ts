@@ -3,6 +3,7 @@ import { CHUNK, Unflattener, WireUnflattener, flatten, fromWire, toWire, unflatt
 import { nodeRanges } from '../../src/core/textRanges';
 import { loadText } from '../../src/core/io/document';
 import { readJob } from '../../src/core/operations/readJob';
+import { imagesInUse } from '../../src/core/ops/nodes';
 import { bigChain, domainOfDisks } from '../../bench/bigDocs';
 import { isBigText, BIG_TEXT_CHARS } from '../../src/state/bigRead';
 
@@ -63,6 +64,11 @@ describe('flatten / unflatten (moving documents to and from a worker)', () => {
     const top = back.result.doc.disks[0]!.src;
     expect(back.derived.byUid.get(top.uid)!.node).toBe(top);
     expect(back.validated).toEqual(r.validated);
+    // The images in use, primed on the page from the worker's answer, are what the page would have found itself.
+    const fresh = readJob({ text: domainOfDisks(20), before: loaded.doc, label: undefined, keep: true });
+    if (!fresh.ok) throw new Error('read');
+    expect(back.inUse.size).toBeGreaterThan(20);
+    expect([...back.inUse]).toEqual([...imagesInUse(structuredClone(fresh.result.doc))]);
   });
 });
 

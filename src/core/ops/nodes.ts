@@ -111,6 +111,11 @@ export function imagesInUse(doc: DomainDoc, skip?: ReadonlySet<SrcNode>): Readon
   return used;
 }
 
+/** Takes `used` (imagesInUse of `doc`, computed in the read worker) as the answer for `doc`. */
+export function primeImagesInUse(doc: DomainDoc, used: ReadonlyMap<string, number>): void {
+  inUse.set(doc, used);
+}
+
 /** Why `file` cannot be the path of a new image, or null. */
 export function newFileReason(doc: DomainDoc, file: string): string | null {
   if (file.trim() === '') return 'The new image needs a file path.';
