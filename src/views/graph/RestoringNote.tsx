@@ -12,7 +12,7 @@ export function RestoringNote() {
   return (
     <div className="restoring-note" role="status">
       <span className="read-progress-spinner" aria-hidden="true" />
-      Restoring your last session…
+      Restoring your session…
     </div>
   );
 }
