@@ -9,6 +9,7 @@ import { exportQmp } from '../core/export/qmp';
 import { defaultFileName, downloadBlob, downloadText } from '../state/files';
 import { notify, useEditor } from '../state/store';
 import { currentGraphSvg, graphFileName, pngScale, svgToPng } from './share/graphImage';
+import { thousands } from '../core/text/thousands';
 
 const TEXT_EXPORTS = {
   qmp: {
@@ -32,7 +33,7 @@ type ImageExport = keyof typeof IMAGE_EXPORTS;
 export type ExportKind = TextExport | ImageExport;
 
 const isImage = (k: ExportKind): k is ImageExport => k in IMAGE_EXPORTS;
-const kb = (bytes: number): string => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString('en-US')} KB`;
+const kb = (bytes: number): string => `${thousands(Math.max(1, Math.round(bytes / 1024)))} KB`;
 
 /** While the XML has an error the graph shows the last good version: so does the picture, and the notice says so. */
 const staleNote = (): string => (useEditor.getState().parseError ? ' The XML has an error: the picture shows the last good version, as the graph does.' : '');

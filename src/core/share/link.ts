@@ -18,6 +18,7 @@
  */
 import { fromBase64url, toBase64url } from './base64url';
 import { crc32 } from './crc32';
+import { thousands } from '../text/thousands';
 
 /** Compression, injected: deflate-raw both ways (CompressionStream in the browser, node:zlib in tests). */
 export interface ShareCodec {
@@ -90,7 +91,7 @@ export async function shareLink(base: string, text: string, codec: ShareCodec, l
   const url = withoutFragment(base) + fragment;
   const sizes = { length: url.length, textBytes, packedBytes };
   if (url.length <= limit) return { ok: true, url, ...sizes };
-  const reason = `The link would be ${url.length.toLocaleString('en-US')} characters long; links longer than ${limit.toLocaleString('en-US')} are cut off by browsers' address bars and chat tools.`;
+  const reason = `The link would be ${thousands(url.length)} characters long; links longer than ${thousands(limit)} are cut off by browsers' address bars and chat tools.`;
   const prefix = url.length - Math.ceil(((packedBytes + CRC_BYTES) * 4) / 3);
   const maxPackedBytes = Math.max(0, Math.floor(((limit - prefix) * 3) / 4) - CRC_BYTES);
   return { ok: false, limit, maxPackedBytes, reason, ...sizes };

@@ -10,6 +10,7 @@ import type { DomainDoc } from '../../core/model/types';
 import type { DerivedDoc } from '../../core/numbers/derive';
 import type { Point } from '../../core/layout';
 import { LEVEL_HEIGHT, NODE_HEIGHT, NODE_WIDTH } from '../../core/layout';
+import { thousands } from '../../core/text/thousands';
 
 export interface CollapsedNodeData extends Record<string, unknown> {
   readonly group: CollapsedGroup;
@@ -59,7 +60,7 @@ export function collapsedNodes(derived: DerivedDoc, plan: CollapsePlan, disk: nu
       // A declared size: React Flow counts the graph initialised (and fits it) without mounting every node.
       measured: { width: NODE_WIDTH, height: NODE_HEIGHT },
       draggable: false,
-      ariaLabel: `${g.uids.length.toLocaleString('en-US')} layers not drawn, ${first} to ${last}`,
+      ariaLabel: `${thousands(g.uids.length)} layers not drawn, ${first} to ${last}`,
       domAttributes: { 'data-collapsed': String(g.uids.length) } as Record<string, string>,
     });
   }

@@ -6,12 +6,13 @@
 import { useEffect, useRef } from 'react';
 import type { ShareOffer } from '../../state/share';
 import { downloadXml } from '../../state/files';
+import { thousands } from '../../core/text/thousands';
 
 export type ShareState =
   | { readonly kind: 'working' }
   | { readonly kind: 'done'; readonly offer: ShareOffer; readonly copied: boolean };
 
-const n = (x: number): string => x.toLocaleString('en-US');
+const n = (x: number): string => thousands(x);
 
 function LinkView({ url, copied, onCopy }: { url: string; copied: boolean; onCopy: () => void }) {
   const area = useRef<HTMLTextAreaElement>(null);
