@@ -9,30 +9,13 @@ import { BASELINE_PREFIX, MAX_STORED_CHARS, markSaved, parseBaseline, resetBasel
 import { resetPersistState, restoreSession, startAutosave } from '../../src/state/persist';
 import { TAB_KEY } from '../../src/state/sessions';
 import { applyDraft, clearHistory, loadDocument, perform, redo, setDraft, undo, useEditor } from '../../src/state/store';
+import { MemoryStorage } from '../helpers/memoryStorage';
 
 const chain = EXAMPLES.find((e) => e.id === 'mail-chain')!;
 const live = EXAMPLES.find((e) => e.id === 'live-chain')!;
 const b = () => useBaseline.getState();
 const snapshot = () => perform({ kind: 'snapshot', targets: [{ at: 'vda' }] });
 
-class MemoryStorage {
-  readonly data = new Map<string, string>();
-  getItem(k: string): string | null {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    this.data.set(k, String(v));
-  }
-  removeItem(k: string): void {
-    this.data.delete(k);
-  }
-  key(i: number): string | null {
-    return [...this.data.keys()][i] ?? null;
-  }
-  get length(): number {
-    return this.data.size;
-  }
-}
 const global = globalThis as { localStorage?: unknown; sessionStorage?: unknown };
 let store: MemoryStorage;
 let tab: MemoryStorage;

@@ -18,25 +18,7 @@ import { flatten, toWire, unflatten } from '../../src/core/transfer';
 import type { Flat } from '../../src/core/transfer';
 import type { ReadRequest } from '../../src/state/workers/read.worker';
 import { exampleText } from '../helpers/load';
-
-class MemoryStorage {
-  readonly data = new Map<string, string>();
-  getItem(k: string): string | null {
-    return this.data.get(k) ?? null;
-  }
-  setItem(k: string, v: string): void {
-    this.data.set(k, String(v));
-  }
-  removeItem(k: string): void {
-    this.data.delete(k);
-  }
-  key(i: number): string | null {
-    return [...this.data.keys()][i] ?? null;
-  }
-  get length(): number {
-    return this.data.size;
-  }
-}
+import { MemoryStorage } from '../helpers/memoryStorage';
 
 /** read.worker.ts's own body, run here when the test lets the answer go. */
 class FakeWorker {
