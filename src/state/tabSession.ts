@@ -29,8 +29,6 @@ export function holdWrites(on: boolean): void {
   held = on;
 }
 
-export const writesHeld = (): boolean => held;
-
 /** This tab's session id (a new one, remembered in sessionStorage, if it has none yet). */
 export function currentId(): string {
   if (id === null) {
