@@ -16,6 +16,7 @@
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import type { TraceEvent } from './big';
 import { traceEvents } from './big';
+import { percentile } from './measure';
 
 type NewPage = (seed: string | null) => Promise<{ context: BrowserContext; page: Page }>;
 export type Driver = 'awaited' | 'steady';
@@ -51,11 +52,6 @@ export interface DragFigures {
   runs: Record<Driver, DragRun[]>;
   floor: Record<Driver, DragRun[]>;
   cpu: DragCpu;
-}
-
-export function percentile(xs: readonly number[], p: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))]!;
 }
 
 interface DragProbe {

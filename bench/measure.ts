@@ -74,6 +74,12 @@ export function median(xs: readonly number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The nearest-rank percentile `p` of `xs` (0 for none). */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))] ?? 0;
+}
+
 /**
  * Mean time of one call of `f`, calling it until at least `minMs` have
  * passed (and at least `minCalls` times): a 31 KB document parses in ~2 ms,
